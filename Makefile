@@ -1,0 +1,55 @@
+# bilingual_lm: two commands set everything up on a fresh machine.
+#   make run    the whole pipeline (collect → card) on the embedded default corpus
+#   make test   notebooks and package in step, then every notebook's tests
+# Both create .venv and install the project on first use; nothing else is needed.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# An unpinned torch resolves to the newest CUDA build (several GB); constraints.txt pins the CPU build.
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
+# Nothing is ever loaded from a hub; W&B (when switched on) logs offline.
+export HF_HUB_OFFLINE ?= 1
+export HF_DATASETS_OFFLINE ?= 1
+export WANDB_MODE ?= offline
+# Real held-out data for tests and evaluation, when this machine has the shared data folder beside the checkout.
+SHARED_DATA ?= $(firstword $(wildcard $(CURDIR)/../shared/data /work/shared/data))
+export BILINGUAL_LM_SHARED_DATA := $(SHARED_DATA)
+
+.PHONY: run test setup readme docs-check clean-venv
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@# fastai depends on torchvision, but PyPI's torchvision is a CUDA build that fails to import against CPU torch,
+	@# and transformers imports it whenever it is installed. This project never uses it.
+	$(PY) -m pip uninstall -q -y torchvision 2>/dev/null || true
+	touch $@
+
+setup: $(VENV)/.installed
+
+EVAL_DATA := $(if $(SHARED_DATA),--set evaluate.parallel=$(SHARED_DATA)/opus100-en-bn/validation.parquet --set 'evaluate.minimal_pairs=[$(SHARED_DATA)/blimp]')
+RUN_ARGS ?=
+run: setup
+	$(VENV)/bin/bilingual-lm run $(EVAL_DATA) $(RUN_ARGS)
+
+# The package, the notebooks and the README must be what nbdev-export, nbdev-clean and tools/readme.py make of them.
+SOURCES = find bilingual_lm nbs README.md -type f \( -name '*.py' -o -name '*.ipynb' -o -name 'README.md' \) -not -path '*/.ipynb_checkpoints/*' -print0 | sort -z | xargs -0 sha256sum
+test: setup
+	@before="$$($(SOURCES))"; \
+	$(VENV)/bin/nbdev-export && $(VENV)/bin/nbdev-clean && $(PY) tools/readme.py; \
+	after="$$($(SOURCES))"; \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "Notebooks, package and README are out of step; nbdev-export / nbdev-clean / tools/readme.py changed:"; \
+	  diff <(echo "$$before") <(echo "$$after") | grep '^>' | awk '{print "  " $$3}'; exit 1; fi
+	cd nbs && OMP_NUM_THREADS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ../$(VENV)/bin/nbdev-test --n-workers 2 --timing
+
+readme: setup
+	$(PY) tools/readme.py
+
+# Quarto is not needed for this check: nbdev's notebook processing plus an nbconvert HTML render of every page.
+docs-check: setup
+	$(PY) tools/docs_check.py
+
+clean-venv:
+	rm -rf $(VENV)

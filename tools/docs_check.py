@@ -19,6 +19,7 @@ problems, pages = [], 0
 exporter = HTMLExporter()
 for nb_path in sorted(cache.glob('*.ipynb')):
     nb = nbformat.read(nb_path, as_version=4)
+    for c in nb.cells: c.metadata.pop('execution', None)     # nbdev's timing metadata is not in the nbformat schema
     errors = [o for c in nb.cells if c.cell_type == 'code' for o in c.get('outputs', []) if o.get('output_type') == 'error']
     if errors: problems.append(f"{nb_path.name}: {len(errors)} error outputs")
     html, _ = exporter.from_notebook_node(nb)

@@ -11,9 +11,9 @@ export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export HF_HUB_OFFLINE ?= 1
 export HF_DATASETS_OFFLINE ?= 1
 export WANDB_MODE ?= offline
-# Real held-out data for tests and evaluation, when this machine has the shared data folder beside the checkout.
-SHARED_DATA ?= $(firstword $(wildcard $(CURDIR)/../shared/data /work/shared/data))
-export BILINGUAL_LM_SHARED_DATA := $(SHARED_DATA)
+# Real held-out data for evaluation, where this machine has a shared data folder: $BILINGUAL_LM_SHARED_DATA, or
+# shared/data beside an ancestor of the checkout, as `bilingual_lm.core.shared_data` finds it (tests find it the same way).
+SHARED_DATA = $(shell $(PY) -c 'from bilingual_lm.core import shared_data; print(shared_data() or "")' 2>/dev/null)
 
 .PHONY: run test setup readme docs-check clean-venv
 

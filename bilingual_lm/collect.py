@@ -18,13 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from .core import *
 
 # %% auto #0
-__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SOURCE_READERS', 'Document', 'Pair', 'stable_id', 'mtime_iso', 'BadInput',
-           'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records', 'gettext_version',
+__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'MARKUP_RESIDUE', 'SOURCE_READERS', 'Document', 'Pair', 'stable_id', 'mtime_iso',
+           'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records', 'gettext_version',
            'chatterbot_files', 'chatterbot_records', 'chatterbot_version', 'file_format', 'source_files', 'text_lines',
            'text_units', 'jsonl_records', 'parquet_records', 'files_records', 'is_disambiguation', 'wikitext_to_text',
-           'split_dump', 'parse_page', 'wikipedia_records', 'write_wiki_dump', 'wikify', 'synthetic_pages',
-           'mysql_unescape', 'read_langlinks', 'write_langlinks_sql', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
-           'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
+           'split_dump', 'parse_page', 'wikipedia_records', 'markup_residue', 'write_wiki_dump', 'wikify',
+           'synthetic_pages', 'mysql_unescape', 'read_langlinks', 'write_langlinks_sql', 'ShardWriter', 'source_inputs',
+           'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
+           'collect', 'raw_shards']
 
 # %% ../nbs/01_collect.ipynb #aeae4964
 class Document(BaseModel):
@@ -382,6 +383,16 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                 if src.max_pages and n_ok >= src.max_pages: return
     finally:
         if pool: pool.terminate()
+
+# %% ../nbs/01_collect.ipynb #02437133
+MARKUP_RESIDUE = re.compile(
+    r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|\bthumb\s*\||\b\d+(?:x\d+)?px\s*\||</?ref\b|(?-i:__(?:[A-Z]+|[\u0980-\u09FF_]+)__)"
+    r"|\bstyle\s*=|\b(?:col|row)span\b|^[ \t]*[|!]", re.M | re.I)
+
+def markup_residue(text: str) -> str:
+    "The first piece of wiki markup left in `text` ('' when there is none): what `MARKUP_RESIDUE` matches."
+    m = MARKUP_RESIDUE.search(text)
+    return m.group().strip() if m else ''
 
 # %% ../nbs/01_collect.ipynb #e614c0af
 def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:

@@ -14,7 +14,7 @@ for cell in nb.cells:
     src = cell.source.strip()
     if not src: continue
     if cell.cell_type == 'markdown':
-        src = re.sub(r"\]\((\d\d_[a-z_]+)\.ipynb\)", r"](nbs/\1.ipynb)", src)   # notebook links work on GitHub too
+        src = re.sub(r"\]\((\d\d[a-z]?_[a-z_]+)\.ipynb\)", r"](nbs/\1.ipynb)", src)   # notebook links work on GitHub too
         parts.append(src)
     elif cell.cell_type == 'code':
         lines = src.splitlines()

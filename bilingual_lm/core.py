@@ -200,7 +200,7 @@ class PIIConfig(Section):
     "Which personal data to scrub, and what to do with a document that has some."
     enabled: bool = True
     types: list[Literal['url_credentials', 'email', 'phone', 'nid']] = ['url_credentials', 'email', 'phone', 'nid']
-    nid_standalone: bool = True                   # also bare runs of 10, 13 or 17 digits with no NID keyword nearby
+    nid_standalone: bool = False                  # also bare runs of 10, 13 or 17 digits with no ID cue nearby (off: populations, sums)
     action: Literal['replace', 'drop'] = 'replace'  # replace by placeholders, or drop the document ('pii:<type>')
 
 class SafetyConfig(Section):

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/crawl.html.md"""
 
 # %% ../nbs/01a_crawl.ipynb #dbd0caa5
 from __future__ import annotations
-import contextlib, datetime as dt, difflib, email.utils, fcntl, random, re, sqlite3, sys, threading, time, zlib
+import contextlib, datetime as dt, difflib, email.utils, fcntl, functools, random, re, sqlite3, sys, threading, time, zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Callable, Iterator
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
-import requests, yaml
+import regex, requests, yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 from requests.utils import requote_uri
 
@@ -22,9 +22,9 @@ from .core import *
 from .collect import Document, stable_id
 
 # %% auto #0
-__all__ = ['HTML_TYPES', 'MAX_BODY', 'normalize_url', 'url_origin', 'Site', 'load_sites', 'Answer', 'http_get', 'retry_after',
-           'backoff_delay', 'Page', 'decode_html', 'element_text', 'page_links', 'parse_html', 'open_state',
-           'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats', 'LocalSite']
+__all__ = ['HTML_TYPES', 'MAX_BODY', 'normalize_url', 'url_origin', 'site_pattern', 'Site', 'load_sites', 'Answer', 'http_get',
+           'retry_after', 'backoff_delay', 'Page', 'decode_html', 'element_text', 'page_links', 'parse_html',
+           'open_state', 'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats', 'LocalSite']
 
 # %% ../nbs/01a_crawl.ipynb #8019de42
 _PORTS = {'http': 80, 'https': 443}
@@ -69,9 +69,14 @@ def _check_domain(d: str) -> str:
     if not d or '/' in d or ' ' in d: raise ValueError(f"expected a host name such as example.org, got {d!r}")
     return d
 
+@functools.lru_cache(maxsize=None)
+def site_pattern(p: str) -> regex.Pattern:
+    "A `url_patterns`/`deny_patterns` entry compiled by `regex`, whose `\\w` and `\\b` keep combining marks in their word."
+    return regex.compile(p)
+
 def _check_regex(p: str) -> str:
-    try: re.compile(p)
-    except re.error as e: raise ValueError(f"not a valid regular expression: {e}") from None
+    try: site_pattern(p)
+    except regex.error as e: raise ValueError(f"not a valid regular expression: {e}") from None
     return p
 
 def _check_css(s: str) -> str:
@@ -106,7 +111,7 @@ class Site(BaseModel):
     def wants(self, url: str) -> bool:
         "Is `url` in an allowed domain, matched by a url_pattern (when there are any) and by no deny_pattern?"
         forms = (url, unquote(url)) if '%' in url else (url,)   # a pattern may be written in Bangla or percent-encoded
-        hit = lambda pats: any(re.search(p, f) for p in pats for f in forms)
+        hit = lambda pats: any(site_pattern(p).search(f) for p in pats for f in forms)
         return self.in_domains(url) and not hit(self.deny_patterns) and (not self.url_patterns or hit(self.url_patterns))
 
 _SITES = TypeAdapter(list[Site])
@@ -198,15 +203,15 @@ def http_get(session: requests.Session, url: str, timeout: float, accept=HTML_TY
         return Answer(None, problem='timed out' if 'timed out' in r else 'connection failed', detail=r)
     except requests.RequestException as e: return Answer(None, problem='request failed', detail=_reason(e))
 
-def retry_after(value: str | None) -> float | None:
-    "Seconds to wait from a `Retry-After` header (delay-seconds or an HTTP date), or None."
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    "Seconds to wait from a `Retry-After` header (delay-seconds, or an HTTP date counted from `now`, seconds since the epoch; default: the clock), or None."
     if not value: return None
     value = value.strip()
     if value.isdigit(): return float(value)
     try: when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError): return None
     if when.tzinfo is None: when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 def backoff_delay(attempt: int, base: float, cap: float, rng=random) -> float:
     "Full jitter: a pause drawn uniformly from [0, min(cap, base·2^attempt)] before retry number `attempt`+1."

@@ -110,7 +110,8 @@ def hf_unigram(tok: Tokenizer):
     if missing := set(RESERVED_CHARS) - {p for p, _ in ordinary}:
         raise DataError(f"{tok.path}: {''.join(sorted(missing))!r} are not pieces, so `transformers` could read a typed "
                         f"'<s>' or '<0x41>' as a reserved piece; retrain the tokenizer (`train_sentencepiece` requires them)")
-    floor = max(len(vocab[i][0]) for i in reserved) * min(s for _, s in ordinary) - 1
+    low, longest = min(s for _, s in ordinary), max(len(vocab[i][0]) for i in reserved)
+    floor = min(low, longest * low) - 1             # below any spelling of a reserved name in ordinary pieces
     return models.Unigram([(p, floor if i in reserved else s) for i, (p, s) in enumerate(vocab)], unk_id=tok.unk_id, byte_fallback=True)
 
 # %% ../nbs/03_tokenizer.ipynb #4b4418da

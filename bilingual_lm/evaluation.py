@@ -14,7 +14,7 @@ import numpy as np, torch, torch.nn.functional as F
 
 from .core import *
 from .clean import iter_texts
-from .tokenizer import Tokenizer, load_parallel
+from .tokenizer import Tokenizer, load_parallel, nfc
 from .models import LlamaLM, load_weights
 
 # %% auto #0
@@ -66,8 +66,8 @@ def sequence_logprobs(model: LlamaLM, seqs: list[list[int]], batch_size: int = 3
 # %% ../nbs/07_evaluation.ipynb #7442c4a3
 def bits_per_byte(model: LlamaLM, tok: Tokenizer, texts: list[str], langs: list[str] | None = None, batch_size: int = 32,
                   desc: str | None = None) -> dict:
-    "Bits per UTF-8 byte (and per character, and nats per token) for each language of `texts`."
-    langs = langs or ['all'] * len(texts)
+    "Bits per UTF-8 byte (and per character, and nats per token) for each language of `texts`, all counted in NFC."
+    texts, langs = [nfc(t) for t in texts], langs or ['all'] * len(texts)
     seqs = [[tok.bos_id] + ids for ids in tok.encode(list(texts))]
     lp = sequence_logprobs(model, seqs, batch_size, desc=desc)
     acc = defaultdict(lambda: dict(documents=0, bytes=0, chars=0, tokens=0, nll_nats=0.0))
@@ -89,7 +89,7 @@ def minimal_pair_files(paths: list) -> list[Path]:
     return out
 
 def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[dict]:
-    "Pairs `{good, bad, uid}` from a BLiMP-format JSONL file (`sentence_good`, `sentence_bad`, optional `UID`)."
+    "Pairs `{good, bad, uid}`, in NFC, from a BLiMP-format JSONL file (`sentence_good`, `sentence_bad`, optional `UID`)."
     path, rows = Path(path), []
     for n, line in enumerate(path.read_text(encoding='utf-8').splitlines(), 1):
         if not line.strip(): continue
@@ -97,7 +97,7 @@ def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[di
         except json.JSONDecodeError as e: raise DataError(f"{path}:{n}: not valid JSON ({e.msg})") from None
         if not isinstance(r, dict) or not isinstance(r.get('sentence_good'), str) or not isinstance(r.get('sentence_bad'), str):
             raise DataError(f"{path}:{n}: a minimal pair needs string fields 'sentence_good' and 'sentence_bad'")
-        rows.append(dict(good=r['sentence_good'], bad=r['sentence_bad'], uid=r.get('UID') or path.stem))
+        rows.append(dict(good=nfc(r['sentence_good']), bad=nfc(r['sentence_bad']), uid=r.get('UID') or path.stem))
     if not rows: raise DataError(f"{path}: no minimal pairs in the file")
     if limit and len(rows) > limit: rows = random.Random(seed).sample(rows, limit)
     return rows
@@ -115,7 +115,7 @@ def minimal_pair_accuracy(model: LlamaLM, tok: Tokenizer, pairs: list[dict], bat
 # %% ../nbs/07_evaluation.ipynb #38551446
 def samples(model: LlamaLM, tok: Tokenizer, prompts: list[str], max_new_tokens: int = 32, temperature: float = 0.8,
             top_k: int = 40, seed: int = 0) -> list[dict]:
-    "A sampled continuation of each prompt (seeded)."
+    "A sampled continuation of each prompt (seeded); prompts are encoded in NFC, as every text."
     torch.manual_seed(seed)
     device = next(model.parameters()).device
     out = []

@@ -1,4 +1,4 @@
-"""SentencePiece unigram trained on a language-balanced sample, with byte fallback; tokens per byte and the Bangla/English token ratio measured; exported so `transformers` gives the same ids.
+"""SentencePiece unigram (or BPE) trained on a language-balanced sample, with byte fallback; tokens per byte and the Bangla/English token ratio measured; exported so `transformers` gives the same ids on any text, canonically equal spellings and typed control-token names included.
 
 Docs: https://bilingual-lm.github.io/bilingual_lm/tokenizer.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/tokenizer.html.md"""
 
 # %% ../nbs/03_tokenizer.ipynb #1e499771
 from __future__ import annotations
-import json, os, random
+import json, os, random, unicodedata
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -15,9 +15,9 @@ from .core import *
 from .clean import iter_texts, clean_pair_table, clean_files
 
 # %% auto #0
-__all__ = ['SPECIALS', 'language_balanced_sample', 'train_sentencepiece', 'Tokenizer', 'hf_tokenizer', 'save_hf_tokenizer',
-           'hf_id_mismatches', 'load_parallel', 'token_ratio', 'language_stats', 'tokenizer_fingerprint',
-           'train_tokenizer']
+__all__ = ['SPECIALS', 'BYTE_PIECES', 'RESERVED_CHARS', 'language_balanced_sample', 'train_sentencepiece', 'nfc', 'Tokenizer',
+           'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'hf_id_mismatches', 'load_parallel',
+           'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer']
 
 # %% ../nbs/03_tokenizer.ipynb #d496079a
 def _keep(doc_id: str, p: float) -> bool:
@@ -44,6 +44,8 @@ def language_balanced_sample(paths: Paths, out_file, languages=('bn', 'en'), cha
 
 # %% ../nbs/03_tokenizer.ipynb #2b7f0a64
 SPECIALS = dict(unk=(0, '<unk>'), bos=(1, '<s>'), eos=(2, '</s>'), pad=(3, '<pad>'))
+BYTE_PIECES = [f'<0x{b:02X}>' for b in range(256)]          # SentencePiece's byte-fallback pieces, ids 4-259
+RESERVED_CHARS = ''.join(sorted(set(''.join([p for _, p in SPECIALS.values()] + BYTE_PIECES))))
 
 def train_sentencepiece(sample_file, out_dir, cfg: TokenizerConfig) -> Path:
     "Train a SentencePiece model on `sample_file`; return the `.model` path."
@@ -53,14 +55,19 @@ def train_sentencepiece(sample_file, out_dir, cfg: TokenizerConfig) -> Path:
     spm.SentencePieceTrainer.train(
         input=str(sample_file), model_prefix=str(out_dir/'spm'), vocab_size=cfg.vocab_size, model_type=cfg.model_type,
         character_coverage=cfg.character_coverage, byte_fallback=True, normalization_rule_name='identity',
-        remove_extra_whitespaces=False, split_digits=True, allow_whitespace_only_pieces=True,
+        remove_extra_whitespaces=False, split_digits=True, allow_whitespace_only_pieces=True, required_chars=RESERVED_CHARS,
         unk_id=0, bos_id=1, eos_id=2, pad_id=3, hard_vocab_limit=False, num_threads=threads,
         max_sentence_length=1 << 16, shuffle_input_sentence=True, minloglevel=1)
     return out_dir/'spm.model'
 
+# %% ../nbs/03_tokenizer.ipynb #ff73dbae
+def nfc(text: str) -> str:
+    "`text` in Unicode Normalization Form C: one spelling for all canonically equivalent ones (UAX #15)."
+    return unicodedata.normalize('NFC', text)
+
 # %% ../nbs/03_tokenizer.ipynb #1daee32f
 class Tokenizer:
-    "The run's SentencePiece tokenizer."
+    "The run's SentencePiece tokenizer; text is put in NFC before it is encoded."
     def __init__(self, model_file):
         import sentencepiece as spm
         model_file = Path(model_file)
@@ -72,29 +79,65 @@ class Tokenizer:
     @property
     def vocab_size(self) -> int: return self.sp.get_piece_size()
 
+    @property
+    def model_type(self) -> str:
+        "'unigram' or 'bpe', as the model file says."
+        from sentencepiece import sentencepiece_model_pb2 as pb
+        m = pb.ModelProto(); m.ParseFromString(self.sp.serialized_model_proto())
+        return pb.TrainerSpec.ModelType.Name(m.trainer_spec.model_type).lower()
+
     def encode(self, texts, num_threads: int = -1):
-        "Ids of a string, or of each string in a list (no BOS/EOS)."
-        return self.sp.encode(texts, num_threads=num_threads) if isinstance(texts, list) else self.sp.encode(texts)
+        "Ids of a string, or of each string in a list (no BOS/EOS), of the text in NFC."
+        if isinstance(texts, str): return self.sp.encode(nfc(texts))
+        return self.sp.encode([nfc(t) for t in texts], num_threads=num_threads)
 
     def decode(self, ids) -> str: return self.sp.decode([i for i in ids if i > 3])
-    def pieces(self, text: str) -> list[str]: return self.sp.encode(text, out_type=str)
+    def pieces(self, text: str) -> list[str]: return self.sp.encode(nfc(text), out_type=str)
     def is_byte(self, i: int) -> bool: return self.sp.is_byte(i)
     def __repr__(self): return f"Tokenizer({self.path}, vocab={self.vocab_size})"
 
 # %% ../nbs/03_tokenizer.ipynb #c6409181
-def hf_tokenizer(tok: Tokenizer, model_max_length: int | None = None):
-    "A `transformers.PreTrainedTokenizerFast` with the same pieces, scores and ids as `tok`."
-    from tokenizers import Tokenizer as HFTok, AddedToken, models, normalizers, decoders, processors
-    from transformers import PreTrainedTokenizerFast
-    sp = tok.sp
+def _reserved_ids(sp) -> set[int]:
+    "Ids of the pieces SentencePiece never matches in text: control, unknown, byte and unused pieces."
+    return {i for i in range(sp.get_piece_size()) if sp.is_control(i) or sp.is_unknown(i) or sp.is_byte(i) or sp.is_unused(i)}
+
+def hf_unigram(tok: Tokenizer):
+    "A `tokenizers` Unigram model with `tok`'s pieces, ids and scores; reserved pieces scored out of Viterbi's reach."
+    from tokenizers import models
+    sp, reserved = tok.sp, _reserved_ids(tok.sp)
     vocab = [(sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size())]
-    t = HFTok(models.Unigram(vocab, unk_id=tok.unk_id, byte_fallback=True))
-    t.normalizer = normalizers.Sequence([normalizers.Prepend('▁'), normalizers.Replace(' ', '▁')])
+    ordinary = [(p, s) for i, (p, s) in enumerate(vocab) if i not in reserved]
+    if missing := set(RESERVED_CHARS) - {p for p, _ in ordinary}:
+        raise DataError(f"{tok.path}: {''.join(sorted(missing))!r} are not pieces, so `transformers` could read a typed "
+                        f"'<s>' or '<0x41>' as a reserved piece; retrain the tokenizer (`train_sentencepiece` requires them)")
+    low, longest = min(s for _, s in ordinary), max(len(vocab[i][0]) for i in reserved)
+    floor = min(low, longest * low) - 1             # below any spelling of a reserved name in ordinary pieces
+    return models.Unigram([(p, floor if i in reserved else s) for i, (p, s) in enumerate(vocab)], unk_id=tok.unk_id, byte_fallback=True)
+
+# %% ../nbs/03_tokenizer.ipynb #4b4418da
+def hf_bpe(tok: Tokenizer):
+    "A `tokenizers` BPE model with `tok`'s ids: merges from every split of an ordinary piece into two, best piece first."
+    from tokenizers import models
+    sp, reserved = tok.sp, _reserved_ids(tok.sp)
+    ordinary = {sp.id_to_piece(i): i for i in range(sp.get_piece_size()) if i not in reserved}
+    merges = [(p[:k], p[k:]) for p in sorted(ordinary, key=lambda p: (-sp.get_score(ordinary[p]), ordinary[p]))
+              for k in range(1, len(p)) if p[:k] in ordinary and p[k:] in ordinary]
+    vocab = {sp.id_to_piece(i): i for i in range(sp.get_piece_size())}
+    return models.BPE(vocab, merges, unk_token=sp.id_to_piece(tok.unk_id), byte_fallback=True)
+
+# %% ../nbs/03_tokenizer.ipynb #6d827ebe
+def hf_tokenizer(tok: Tokenizer, model_max_length: int | None = None):
+    "A `transformers.PreTrainedTokenizerFast` with the same ids as `tok` on any text (BOS added by its template)."
+    from tokenizers import Tokenizer as HFTok, AddedToken, normalizers, decoders, processors
+    from transformers import PreTrainedTokenizerFast
+    t = HFTok(hf_bpe(tok) if tok.model_type == 'bpe' else hf_unigram(tok))
+    t.normalizer = normalizers.Sequence([normalizers.NFC(), normalizers.Prepend('▁'), normalizers.Replace(' ', '▁')])
     t.decoder = decoders.Sequence([decoders.Replace('▁', ' '), decoders.ByteFallback(), decoders.Fuse(), decoders.Strip(' ', 1, 0)])
     t.add_special_tokens([AddedToken(p, special=True, normalized=False) for _, p in SPECIALS.values()])
     t.post_processor = processors.TemplateProcessing(single='<s> $A', pair='<s> $A <s> $B', special_tokens=[('<s>', tok.bos_id)])
     kw = dict(model_max_length=model_max_length) if model_max_length else {}
-    return PreTrainedTokenizerFast(tokenizer_object=t, bos_token='<s>', eos_token='</s>', unk_token='<unk>', pad_token='<pad>', **kw)
+    return PreTrainedTokenizerFast(tokenizer_object=t, bos_token='<s>', eos_token='</s>', unk_token='<unk>', pad_token='<pad>',
+                                   split_special_tokens=True, **kw)
 
 def save_hf_tokenizer(tok: Tokenizer, out_dir, model_max_length: int | None = None) -> Path:
     "Save the `transformers` tokenizer to `out_dir`, marked as a generic fast tokenizer."
@@ -113,7 +156,7 @@ def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str]) -> list[str]:
 
 # %% ../nbs/03_tokenizer.ipynb #8fce7ff3
 def load_parallel(path) -> list[dict]:
-    "Translation pairs `{bn, en}` from Parquet (a `translation` struct, or `bn`/`en` columns) or JSONL."
+    "Translation pairs `{bn, en}`, in NFC, from Parquet (a `translation` struct, or `bn`/`en` columns) or JSONL."
     path = Path(path)
     if not path.exists(): raise DataError(f"{path}: parallel file not found")
     if path.suffix == '.parquet':
@@ -129,18 +172,18 @@ def load_parallel(path) -> list[dict]:
             try: r = json.loads(line)
             except json.JSONDecodeError as e: raise DataError(f"{path}:{n}: not valid JSON ({e.msg})") from None
             rows.append(r.get('translation', r))
-    rows = [dict(bn=r['bn'], en=r['en']) for r in rows if r and r.get('bn') and r.get('en')]
+    rows = [dict(bn=nfc(r['bn']), en=nfc(r['en'])) for r in rows if r and r.get('bn') and r.get('en')]
     if not rows: raise DataError(f"{path}: no bn/en pairs found")
     return rows
 
 def token_ratio(tok: Tokenizer, pairs: list[dict]) -> dict:
-    "Bangla tokens / English tokens over translation pairs (and the per-pair median)."
+    "Bangla tokens / English tokens over translation pairs (and the per-pair median); bytes counted in NFC."
     bn, en = tok.encode([p['bn'] for p in pairs]), tok.encode([p['en'] for p in pairs])
     nb, ne = sum(map(len, bn)), sum(map(len, en))
     per = sorted(len(a) / max(1, len(b)) for a, b in zip(bn, en))
     return dict(pairs=len(pairs), bn_tokens=nb, en_tokens=ne, ratio=round(nb / ne, 4), median_pair_ratio=round(per[len(per) // 2], 4),
-                bn_tokens_per_byte=round(nb / sum(len(p['bn'].encode()) for p in pairs), 4),
-                en_tokens_per_byte=round(ne / sum(len(p['en'].encode()) for p in pairs), 4))
+                bn_tokens_per_byte=round(nb / sum(len(nfc(p['bn']).encode()) for p in pairs), 4),
+                en_tokens_per_byte=round(ne / sum(len(nfc(p['en']).encode()) for p in pairs), 4))
 
 def language_stats(tok: Tokenizer, paths: Paths, split: str = 'valid') -> dict:
     "Tokens per byte, characters per token and byte-fallback share for each language of a clean split."

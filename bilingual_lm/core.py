@@ -43,14 +43,26 @@ class InUseError(BilingualLMError): "A snapshot or run folder is being written b
 _STORAGE = {errno.ENOSPC: 'no space is left on the device', errno.EDQUOT: 'your disk quota is used up',
             errno.EROFS: 'the file system is read-only', errno.EACCES: 'permission denied', errno.EPERM: 'operation not permitted'}
 
-def storage_error(e: BaseException, path=None, writing: bool = True) -> StorageError | None:
-    """A `StorageError` that explains `e` when it is a storage fault, naming `path` (default: the file `e` names);
-    None when `e` is something else. `writing=False` words a permission problem as one of access (it may have been a read)."""
-    code = getattr(e, 'errno', None)
-    if code not in _STORAGE:   # pyarrow, safetensors and torch may give the system's words without the number
+def _fault(e: BaseException) -> tuple[int, BaseException] | None:
+    "The storage errno of `e` or of an error it wraps (`datasets`, and stages, wrap them in errors of their own), with that error."
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        code = getattr(e, 'errno', None)
+        if code in _STORAGE: return code, e
+        # pyarrow, safetensors and torch may give the system's words without the number
         code = next((c for c in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) if os.strerror(c) in str(e)), None)
-        if code is None: return None
-    where = Path(path or getattr(e, 'filename', None) or '?')
+        if code is not None: return code, e
+        e = e.__cause__ or e.__context__
+    return None
+
+def storage_error(e: BaseException, path=None, writing: bool = True, fallback=None) -> StorageError | None:
+    """A `StorageError` that explains `e` when it is (or wraps) a storage fault, naming `path` (default: the file the
+    fault names, else `fallback`); None when `e` is something else. `writing=False` words a permission problem as
+    one of access (it may have been a read)."""
+    if (found := _fault(e)) is None: return None
+    code, cause = found
+    where = Path(path or getattr(cause, 'filename', None) or fallback or '?')
     near = next((p for p in where.parents if p.exists()), where.parent)      # the nearest folder that exists
     elsewhere = "write somewhere else with --set data_dir=PATH (data) or --set models_dir=PATH (models)"
     if code in (errno.ENOSPC, errno.EDQUOT): todo = f"Free some space there (`df -h {near}` shows how much is left), or {elsewhere}."
@@ -67,7 +79,7 @@ def storage_errors(fallback=None, writing: bool = False):
     try: yield
     except StorageError: raise
     except Exception as e:
-        if (se := storage_error(e, None if getattr(e, 'filename', None) else fallback, writing)) is None: raise
+        if (se := storage_error(e, writing=writing, fallback=fallback)) is None: raise
         raise se from e
 
 # %% ../nbs/00_core.ipynb #f36595ca

@@ -6,13 +6,13 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/cli.html.md"""
 
 # %% ../nbs/10_cli.ipynb #31eb2577
 from __future__ import annotations
-import argparse, os, sys, time
+import argparse, contextlib, os, sys, time
 from pathlib import Path
 
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGES', 'stage_function', 'run_stages', 'status_table', 'parser', 'main']
+__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'stage_function', 'run_stages', 'status_table', 'parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #6f2e11fc
 def _k(n) -> str: return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n:,}"
@@ -60,22 +60,34 @@ def stage_function(stage: str):
 STAGES = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']
 
 # %% ../nbs/10_cli.ipynb #f0acb948
+SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and data/clean/<snapshot>/; the rest write models/<run>/
+
+def _swept(gone: list, echo):
+    if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone), flush=True)
+
 def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=print) -> dict:
-    "Run `stages` in order, recording each in the run record; return their results."
-    rec = RunRecord(Paths.of(cfg).record)
-    rec.start(cfg)
+    """Run `stages` in order, recording each in the run record; return their results. The run folder is locked for
+    the whole call, and the snapshot while collect or clean writes it (`InUseError` when another process holds
+    either); taking a lock sweeps the leftovers of killed runs, and a full or read-only disk raises `StorageError`."""
+    paths = Paths.of(cfg)
     out, t_all = {}, time.perf_counter()
-    for s in stages:
-        t0 = time.perf_counter()
-        echo(f"── {s} " + '─' * max(0, 60 - len(s)), flush=True)
-        with rec.stage(s) as info:
-            r = stage_function(s)(cfg, force=s in force)
-            info['summary'] = _summary(s, r, cfg)
-            info['skipped'] = bool(r.get('skipped'))
-            info['fingerprint'] = r.get('fingerprint')
-        out[s] = r
-        echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"), flush=True)
-    echo(f"done in {time.perf_counter() - t_all:.1f} s → {Paths.of(cfg).run}", flush=True)
+    with storage_errors(paths.run), claim_run(paths) as gone:
+        _swept(gone, echo)
+        rec = RunRecord(paths.record)
+        rec.start(cfg)
+        for s in stages:
+            t0 = time.perf_counter()
+            echo(f"── {s} " + '─' * max(0, 60 - len(s)), flush=True)
+            where = paths.raw if s == 'collect' else paths.clean if s == 'clean' else paths.run
+            with rec.stage(s) as info, claim_snapshot(paths) if s in SNAPSHOT_STAGES else contextlib.nullcontext([]) as gone:
+                _swept(gone, echo)
+                with storage_errors(where): r = stage_function(s)(cfg, force=s in force)
+                info['summary'] = _summary(s, r, cfg)
+                info['skipped'] = bool(r.get('skipped'))
+                info['fingerprint'] = r.get('fingerprint')
+            out[s] = r
+            echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"), flush=True)
+    echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}", flush=True)
     return out
 
 def status_table(cfg: Config) -> str:

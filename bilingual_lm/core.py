@@ -6,53 +6,130 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #4245c7ca
 from __future__ import annotations
-import contextlib, datetime as dt, difflib, hashlib, json, os, platform, random, shutil, subprocess, sys, time
+import contextlib, datetime as dt, difflib, errno, hashlib, json, os, platform, random, re, shutil, subprocess, sys, time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator, Literal, Union
+from types import SimpleNamespace, UnionType
+from typing import Annotated, Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 # %% auto #0
-__all__ = ['Source', 'BilingualLMError', 'ConfigError', 'DataError', 'atomic_path', 'write_text', 'write_json', 'read_json',
-           'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Section', 'GettextSource',
-           'ChatterbotSource', 'FilesSource', 'WikipediaSource', 'CrawlSource', 'CollectConfig', 'QualityConfig',
-           'PIIConfig', 'SafetyConfig', 'ReadabilityConfig', 'DedupConfig', 'CleanConfig', 'TokenizerConfig',
-           'ModelConfig', 'TrainConfig', 'EvalConfig', 'BenchConfig', 'Config', 'load_config', 'dump_config',
-           'snapshot_name', 'Paths', 'seed_everything', 'git_commit', 'package_versions', 'cpu_name', 'hardware_info',
-           'now_iso', 'RunRecord', 'progress', 'shared_data']
+__all__ = ['Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
+           'storage_error', 'storage_errors', 'atomic_path', 'write_text', 'write_json', 'read_json', 'pid_alive',
+           'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Section',
+           'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource', 'CrawlSource', 'CollectConfig',
+           'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig', 'DedupConfig', 'CleanConfig',
+           'TokenizerConfig', 'ModelConfig', 'TrainConfig', 'EvalConfig', 'BenchConfig', 'Config', 'load_config',
+           'dump_config', 'snapshot_name', 'Paths', 'seed_everything', 'git_commit', 'package_versions', 'cpu_name',
+           'hardware_info', 'now_iso', 'RunRecord', 'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress',
+           'shared_data']
 
 # %% ../nbs/00_core.ipynb #c438e75b
 class BilingualLMError(Exception):
     "A problem with the user's input or environment; the message names the file or key and what is wrong."
+    def __init__(self, msg: str = ''): super().__init__(msg); self.msg = msg
+    def __str__(self): return self.msg      # as raised: fastai prefixes the errors that pass through its callbacks
 
 class ConfigError(BilingualLMError): "The configuration is invalid."
 class DataError(BilingualLMError): "An input file or an intermediate artifact is missing or malformed."
+class StorageError(BilingualLMError, OSError):
+    "The disk refused a write: full, over quota, read-only or not ours to write. `errno` and `filename` say which and where."
+
+class InUseError(BilingualLMError): "A snapshot or run folder is being written by another process."
+
+# %% ../nbs/00_core.ipynb #0e64f778
+_STORAGE = {errno.ENOSPC: 'no space is left on the device', errno.EDQUOT: 'your disk quota is used up',
+            errno.EROFS: 'the file system is read-only', errno.EACCES: 'permission denied', errno.EPERM: 'operation not permitted'}
+
+def _fault(e: BaseException) -> tuple[int, BaseException] | None:
+    "The storage errno of `e` or of an error it wraps (`datasets`, and stages, wrap them in errors of their own), with that error."
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        code = getattr(e, 'errno', None)
+        if code in _STORAGE: return code, e
+        # pyarrow, safetensors and torch may give the system's words without the number
+        code = next((c for c in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) if os.strerror(c) in str(e)), None)
+        if code is not None: return code, e
+        e = e.__cause__ or e.__context__
+    return None
+
+def storage_error(e: BaseException, path=None, writing: bool = True, fallback=None) -> StorageError | None:
+    """A `StorageError` that explains `e` when it is (or wraps) a storage fault, naming `path` (default: the file the
+    fault names, else `fallback`); None when `e` is something else. `writing=False` words a permission problem as
+    one of access (it may have been a read)."""
+    if (found := _fault(e)) is None: return None
+    code, cause = found
+    where = Path(path or getattr(cause, 'filename', None) or fallback or '?')
+    near = next((p for p in where.parents if p.exists()), where.parent)      # the nearest folder that exists
+    elsewhere = "write somewhere else with --set data_dir=PATH (data) or --set models_dir=PATH (models)"
+    if code in (errno.ENOSPC, errno.EDQUOT): todo = f"Free some space there (`df -h {near}` shows how much is left), or {elsewhere}."
+    elif code == errno.EROFS: todo = elsewhere[0].upper() + elsewhere[1:] + '.'
+    else: todo = f"Check who owns {near} and may write to it (`ls -ld {near}`), or {elsewhere}."
+    verb = 'cannot write' if writing or code not in (errno.EACCES, errno.EPERM) else 'cannot use'
+    err = StorageError(f"{verb} {where}: {_STORAGE[code]}. {todo} Stages already finished are kept: run the same command again afterwards.")
+    err.errno, err.filename = code, str(where)
+    return err
+
+@contextlib.contextmanager
+def storage_errors(fallback=None, writing: bool = False):
+    "Turn storage faults raised in the block into a `StorageError` naming the file they name (else `fallback`); other errors pass through."
+    try: yield
+    except StorageError: raise
+    except Exception as e:
+        if (se := storage_error(e, writing=writing, fallback=fallback)) is None: raise
+        raise se from e
 
 # %% ../nbs/00_core.ipynb #f36595ca
 def _remove(p: Path):
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p, ignore_errors=True)
     elif p.exists() or p.is_symlink(): p.unlink()
 
-@contextlib.contextmanager
-def atomic_path(path) -> Iterator[Path]:
-    "Yield a temporary path beside `path`; rename it onto `path` when the block succeeds, remove it when it fails."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    _remove(tmp)
-    try: yield tmp
-    except BaseException:
-        _remove(tmp)
-        raise
+def _try_remove(p: Path):
+    try: _remove(p)
+    except OSError: pass      # a read-only or vanished folder: the next run's sweep (below) takes it
+
+def _swap(tmp: Path, path: Path):
     if path.is_dir() and not path.is_symlink():
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
         _remove(old)
         os.replace(path, old)
-        os.replace(tmp, path)
-        _remove(old)
+        try: os.replace(tmp, path)
+        except BaseException:
+            os.replace(old, path)      # the old folder goes back where it was
+            raise
+        _try_remove(old)
     else: os.replace(tmp, path)
+
+def _refused(e: BaseException, path=None, writing: bool = True) -> StorageError | None:
+    "The `StorageError` for `e`; None when it is no storage fault, is already explained, or is an interrupt."
+    return None if not isinstance(e, Exception) or isinstance(e, StorageError) else storage_error(e, path, writing)
+
+@contextlib.contextmanager
+def atomic_path(path) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; rename it onto `path` when the block succeeds, remove it when it fails.
+    A storage fault (full disk, read-only, no permission) raises a `StorageError` that names `path`, or the other
+    file the block was using when the fault came from there."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try: path.parent.mkdir(parents=True, exist_ok=True); _remove(tmp)
+    except OSError as e:
+        if se := _refused(e, path): raise se from e
+        raise
+    try: yield tmp
+    except BaseException as e:
+        _try_remove(tmp)
+        fn = getattr(e, 'filename', None)
+        ours = fn is None or str(fn).startswith(str(tmp))      # a write into the temporary, or a writer that does not say
+        if se := (_refused(e, path) if ours else _refused(e, writing=False)): raise se from e
+        raise
+    try: _swap(tmp, path)
+    except BaseException as e:
+        _try_remove(tmp)
+        if se := _refused(e, path): raise se from e
+        raise
 
 def write_text(path, text: str) -> Path:
     "Write `text` to `path` atomically (UTF-8)."
@@ -76,6 +153,42 @@ def read_json(path, what: str = "file") -> Any:
     if not path.exists(): raise DataError(f"{path}: {what} not found")
     try: return json.loads(path.read_text(encoding='utf-8'))
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f"{path}: not valid JSON ({e})") from None
+
+# %% ../nbs/00_core.ipynb #232af388
+_LEFTOVER = re.compile(r'^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)$')
+
+def pid_alive(pid: int) -> bool:
+    "Is a process with this id running (ours, or another user's)?"
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def _leftovers_in(folder: Path, only: str | None = None) -> list[tuple[Path, re.Match]]:
+    try: names = sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError): return []
+    return [(folder/n, m) for n in names if (m := _LEFTOVER.match(n)) and (only is None or m['name'] == only)]
+
+def sweep_leftovers(root, locked: bool = False) -> list[Path]:
+    """Remove what killed writers left of `root` (a file or folder): its `.<name>.tmp-<pid>` / `.old-<pid>` siblings
+    and the same inside its tree. Only leftovers of exited processes, unless `locked` (the caller holds `root`'s lock).
+    Returns the paths removed; a folder swap cut halfway is completed instead."""
+    root, gone = Path(root), []
+    found = _leftovers_in(root.parent, only=root.name)
+    if root.is_dir():
+        for d, subdirs, _ in os.walk(root):
+            subdirs[:] = [s for s in subdirs if not _LEFTOVER.match(s)]
+            found += _leftovers_in(Path(d))
+    for p, m in sorted(found, key=lambda x: x[1]['kind'] == 'tmp'):     # `.old-` first: it may decide a `.tmp-`
+        pid = int(m['pid'])
+        if pid == os.getpid() or not p.exists() or (not locked and pid_alive(pid)): continue
+        target, tmp = p.with_name(m['name']), p.with_name(f".{m['name']}.tmp-{pid}")
+        if m['kind'] == 'old' and not target.exists():   # killed between the two renames of a swap
+            if tmp.exists(): os.replace(tmp, target)     # the new version was complete: finish the swap
+            else:
+                os.replace(p, target); continue          # nothing took its place: put the old version back
+        _remove(p); gone.append(p)
+    return gone
 
 # %% ../nbs/00_core.ipynb #4b38c225
 def sha256_file(path, chunk: int = 1 << 20) -> str:
@@ -145,7 +258,7 @@ class WikipediaSource(Section):
     name: str = 'wikipedia'
     path: Path
     lang: str | None = None        # guessed from the file name (bnwiki-… → bn) when not given
-    max_pages: int | None = None
+    max_pages: int | None = Field(None, ge=1)
     langlinks: Path | None = None  # the matching `*-langlinks.sql.gz`: interlanguage links of this wiki's pages
     langlinks_target: str | None = None   # which language's links to keep (default: en for a bn wiki, else bn)
     licence: str = 'CC BY-SA 4.0'
@@ -157,14 +270,19 @@ class CrawlSource(Section):
     sites: Path                                  # YAML: a list of sites (start_urls, allowed_domains, url_patterns, css_selector, lang, licence)
     user_agent: str = 'bilingual_lm-crawler/0.1 (+https://github.com/bilingual-lm/bilingual_lm)'
     requests_per_second: float = Field(1.0, gt=0) # per host, one request at a time
-    max_retries: int = 4                          # for 429 and 5xx answers and connection errors
-    backoff_base: float = 1.0                     # seconds; doubled each retry, with full jitter
-    backoff_max: float = 60.0
-    timeout: float = 20.0
-    max_pages: int | None = 1000
-    max_bytes: int | None = 100_000_000
+    max_retries: int = Field(4, ge=0)             # for 429 and 5xx answers and connection errors
+    backoff_base: float = Field(1.0, ge=0)        # seconds; doubled each retry, with full jitter
+    backoff_max: float = Field(60.0, ge=0)
+    timeout: float = Field(20.0, gt=0)
+    max_pages: int | None = Field(1000, ge=1)
+    max_bytes: int | None = Field(100_000_000, ge=1)
     state_dir: Path | None = None                 # frontier and fetched pages (default: <data_dir>/crawl/<name>/)
     licence: str = 'as each site says'
+
+    @model_validator(mode='after')
+    def _check_backoff(self):
+        if self.backoff_base > self.backoff_max: raise ValueError(f'backoff_base ({self.backoff_base:g} s) must not exceed backoff_max ({self.backoff_max:g} s)')
+        return self
 
 Source = Annotated[Union[GettextSource, ChatterbotSource, FilesSource, WikipediaSource, CrawlSource], Field(discriminator='kind')]
 
@@ -173,28 +291,36 @@ class CollectConfig(Section):
     sources: list[Source] = Field(default_factory=lambda: [GettextSource(), ChatterbotSource()])
     shard_size: int = Field(20_000, gt=0)          # documents per Parquet shard (at most)
     shard_bytes: int = Field(64_000_000, gt=0)     # text bytes per Parquet shard (at most)
-    max_line_bytes: int = 10_000_000               # a longer line in a text/JSONL input is a bad input
+    max_line_bytes: int = Field(10_000_000, gt=0)  # a longer line in a text/JSONL input is a bad input
     skip_bad: bool = False                         # quarantine bad inputs (listed in the manifest) instead of stopping
-    num_proc: int = 1                              # processes that parse Wikipedia pages
+    num_proc: int = Field(1, ge=1)                 # processes that parse Wikipedia pages
 
 class QualityConfig(Section):
     "Gopher-style quality rules (Rae et al. 2021, appendix A). Thresholds set to None are off."
     enabled: bool = True
-    min_words: int = 1                    # Gopher: 50
-    max_words: int = 100_000              # Gopher: 100,000
-    stats_min_words: int = 50             # the rules below judge only documents with at least this many words
-    min_mean_word_length: float | None = 3.0     # code points per word; Gopher: 3
-    max_mean_word_length: float | None = 10.0    # Gopher: 10
-    max_symbol_word_ratio: float | None = 0.1    # '#' per word, or ellipses per word; Gopher: 0.1
-    max_bullet_lines_frac: float | None = 0.9    # Gopher: 0.9
-    max_ellipsis_lines_frac: float | None = 0.3  # Gopher: 0.3
-    min_alpha_words_frac: float | None = 0.8     # words with at least one letter; Gopher: 0.8
-    max_dup_lines_frac: float | None = 0.3
-    max_dup_line_chars_frac: float | None = 0.2
-    max_dup_paragraphs_frac: float | None = 0.3
-    max_dup_paragraph_chars_frac: float | None = 0.2
-    max_top_ngram_chars_frac: dict[int, float] = {2: 0.20, 3: 0.18, 4: 0.16}
-    max_dup_ngram_chars_frac: dict[int, float] = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
+    min_words: int = Field(1, ge=0)       # Gopher: 50
+    max_words: int = Field(100_000, ge=1) # Gopher: 100,000
+    stats_min_words: int = Field(50, ge=0)  # the rules below judge only documents with at least this many words
+    min_mean_word_length: float | None = Field(3.0, gt=0)     # code points per word; Gopher: 3
+    max_mean_word_length: float | None = Field(10.0, gt=0)    # Gopher: 10
+    max_symbol_word_ratio: float | None = Field(0.1, ge=0)    # '#' per word, or ellipses per word; Gopher: 0.1
+    max_bullet_lines_frac: float | None = Field(0.9, ge=0, le=1)    # Gopher: 0.9
+    max_ellipsis_lines_frac: float | None = Field(0.3, ge=0, le=1)  # Gopher: 0.3
+    min_alpha_words_frac: float | None = Field(0.8, ge=0, le=1)     # words with at least one letter; Gopher: 0.8
+    max_dup_lines_frac: float | None = Field(0.3, ge=0, le=1)
+    max_dup_line_chars_frac: float | None = Field(0.2, ge=0, le=1)
+    max_dup_paragraphs_frac: float | None = Field(0.3, ge=0, le=1)
+    max_dup_paragraph_chars_frac: float | None = Field(0.2, ge=0, le=1)
+    max_top_ngram_chars_frac: dict[Annotated[int, Field(ge=1)], Annotated[float, Field(ge=0, le=1)]] = {2: 0.20, 3: 0.18, 4: 0.16}
+    max_dup_ngram_chars_frac: dict[Annotated[int, Field(ge=1)], Annotated[float, Field(ge=0, le=1)]] = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
+
+    @model_validator(mode='after')
+    def _check_bounds(self):
+        if self.min_words > self.max_words: raise ValueError(f'clean.quality.min_words ({self.min_words}) must not exceed clean.quality.max_words ({self.max_words})')
+        lo, hi = self.min_mean_word_length, self.max_mean_word_length
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f'clean.quality.min_mean_word_length ({lo:g}) must not exceed clean.quality.max_mean_word_length ({hi:g})')
+        return self
 
 class PIIConfig(Section):
     "Which personal data to scrub, and what to do with a document that has some."
@@ -208,17 +334,22 @@ class SafetyConfig(Section):
     enabled: bool = True
     categories: list[Literal['sexual', 'profanity', 'hate', 'violence', 'drugs', 'self_harm']] = [
         'sexual', 'profanity', 'hate', 'violence', 'drugs', 'self_harm']
-    min_hits: int = 1                             # hits in a category for the document to be flagged with it
+    min_hits: int = Field(1, ge=1)                # hits in a category for the document to be flagged with it
     action: Literal['flag', 'drop'] = 'flag'      # 'drop': drop flagged documents as 'safety:<category>'
 
 class ReadabilityConfig(Section):
     "Dale–Chall-style age bands with wordfreq frequencies in place of the familiar-word list."
     enabled: bool = True
-    zipf_en: float = 3.5              # English words (and their stems) rarer than this are difficult
-    zipf_bn: float = 3.1              # the same for Bangla, calibrated on OPUS-100 parallel text
-    bn_length_factor: float = 1.1     # Bangla sentence lengths × this = English-equivalent words per sentence
+    zipf_en: float = Field(3.5, ge=0, le=8)   # English words (and their stems) rarer than this are difficult (wordfreq's Zipf scale: 0-8)
+    zipf_bn: float = Field(3.1, ge=0, le=8)   # the same for Bangla, calibrated on OPUS-100 parallel text
+    bn_length_factor: float = Field(1.1, gt=0)  # Bangla sentence lengths × this = English-equivalent words per sentence
     cutoffs: tuple[float, float, float] = (4.0, 5.0, 6.0)   # upper score bounds of '6-8', '9-10', '11-12'
     keep_bands: list[Literal['6-8', '9-10', '11-12', 'general']] = []   # when not empty, drop other bands ('readability:<band>')
+
+    @model_validator(mode='after')
+    def _check_cutoffs(self):
+        if not self.cutoffs[0] < self.cutoffs[1] < self.cutoffs[2]: raise ValueError(f'clean.readability.cutoffs {list(self.cutoffs)} must increase (the upper score of each age band in turn)')
+        return self
 
 class DedupConfig(Section):
     "Near-duplicate detection: shingles, MinHash, LSH and what counts as a near-duplicate."
@@ -232,7 +363,7 @@ class DedupConfig(Section):
     bands: int | None = Field(16, ge=2)                  # LSH bands x rows per band; None: datasketch's optimum for `threshold`
     rows: int | None = Field(3, ge=1)
     drop: bool = True                                    # drop near-duplicates (else keep them, grouped in one split)
-    seed: int = 1                                        # MinHash permutations (fixed: signatures must agree across runs)
+    seed: int = Field(1, ge=0)                           # MinHash permutations (fixed: signatures must agree across runs)
 
     @model_validator(mode='after')
     def _check_bands(self):
@@ -245,78 +376,108 @@ class CleanConfig(Section):
     languages: list[str] = ['bn', 'en']
     fix_mojibake: bool = True      # repair UTF-8 read as Windows-1252/Latin-1 (ftfy)
     digits: Literal['keep', 'ascii', 'bangla'] = 'keep'   # unify digits: Bangla → ASCII, or ASCII → Bangla in Bangla lines
-    min_chars: int = 2
-    max_chars: int = 1_000_000
-    min_letter_frac: float = 0.5   # letters (any script, with combining marks) / non-space characters
-    mixed_min_frac: float = 0.35   # the minority script's share of words (script runs) from which a text is `mixed`
+    min_chars: int = Field(2, ge=0)
+    max_chars: int = Field(1_000_000, ge=1)
+    min_letter_frac: float = Field(0.5, ge=0, le=1)   # letters (any script, with combining marks) / non-space characters
+    mixed_min_frac: float = Field(0.35, gt=0, le=0.5)  # the minority script's share of words (script runs) from which a text is `mixed`
     keep_mixed: bool = True
-    valid_frac: float = 0.05
-    test_frac: float = 0.05
-    num_proc: int | None = None    # processes for the batch steps; None: 1 for small corpora, else all cores
+    valid_frac: float = Field(0.05, ge=0, lt=1)
+    test_frac: float = Field(0.05, ge=0, lt=1)
+    num_proc: int | None = Field(None, ge=1)  # processes for the batch steps; None: 1 for small corpora, else all cores
     quality: QualityConfig = Field(default_factory=QualityConfig)
     pii: PIIConfig = Field(default_factory=PIIConfig)
     safety: SafetyConfig = Field(default_factory=SafetyConfig)
     readability: ReadabilityConfig = Field(default_factory=ReadabilityConfig)
     dedup: DedupConfig = Field(default_factory=DedupConfig)
 
+    @model_validator(mode='after')
+    def _check_splits(self):
+        if self.valid_frac + self.test_frac >= 1:
+            raise ValueError(f'clean.valid_frac + clean.test_frac = {self.valid_frac + self.test_frac:g} leaves nothing to train on: together they must be less than 1')
+        if self.min_chars > self.max_chars: raise ValueError(f'clean.min_chars ({self.min_chars}) must not exceed clean.max_chars ({self.max_chars})')
+        return self
+
 class TokenizerConfig(Section):
     vocab_size: int = Field(4000, ge=300)
     model_type: Literal['unigram', 'bpe'] = 'unigram'
-    sample_chars_per_language: int = 5_000_000
-    character_coverage: float = 1.0
-    num_threads: int | None = None
+    sample_chars_per_language: int = Field(5_000_000, gt=0)
+    character_coverage: float = Field(1.0, ge=0.98, le=1)   # SentencePiece accepts 0.98 to 1
+    num_threads: int | None = Field(None, ge=1)
+
+# The shapes of the model presets (`04_models` builds them); here so that a config is checked whole when it is loaded.
+MODEL_PRESETS = {
+    'tiny':   dict(dim=64,   n_layers=2,  n_heads=4,  n_kv_heads=4,  hidden_dim=192,  max_seq_len=512),
+    'small':  dict(dim=256,  n_layers=4,  n_heads=4,  n_kv_heads=4,  hidden_dim=704,  max_seq_len=512),
+    'base':   dict(dim=512,  n_layers=8,  n_heads=8,  n_kv_heads=8,  hidden_dim=1408, max_seq_len=1024),
+    'medium': dict(dim=768,  n_layers=12, n_heads=12, n_kv_heads=12, hidden_dim=2048, max_seq_len=1024),
+    'large':  dict(dim=1024, n_layers=24, n_heads=16, n_kv_heads=8,  hidden_dim=2816, max_seq_len=2048),
+}
 
 class ModelConfig(Section):
+    "A preset, with any of its shape values overridden."
     preset: str = 'small'
-    dim: int | None = None
-    n_layers: int | None = None
-    n_heads: int | None = None
-    n_kv_heads: int | None = None
-    hidden_dim: int | None = None
-    max_seq_len: int | None = None
-    rope_theta: float | None = None
+    dim: int | None = Field(None, ge=2)
+    n_layers: int | None = Field(None, ge=1)
+    n_heads: int | None = Field(None, ge=1)
+    n_kv_heads: int | None = Field(None, ge=1)
+    hidden_dim: int | None = Field(None, ge=1)
+    max_seq_len: int | None = Field(None, ge=1)
+    rope_theta: float | None = Field(None, gt=1)
+
+    def shape(self) -> dict:
+        "The preset's shape with the explicit values applied."
+        return MODEL_PRESETS[self.preset] | {k: v for k, v in self.model_dump(exclude={'preset'}).items() if v is not None}
+
+    @model_validator(mode='after')
+    def _check_shape(self):
+        if self.preset not in MODEL_PRESETS: raise ValueError(f"model.preset: '{self.preset}' is not one of {', '.join(MODEL_PRESETS)}")
+        s = self.shape()
+        if s['dim'] % s['n_heads']: raise ValueError(f"model.dim ({s['dim']}) must be a multiple of model.n_heads ({s['n_heads']})")
+        if (s['dim'] // s['n_heads']) % 2: raise ValueError(f"model.dim / model.n_heads ({s['dim'] // s['n_heads']}) must be even for rotary embeddings")
+        if s['n_heads'] % s['n_kv_heads']: raise ValueError(f"model.n_heads ({s['n_heads']}) must be a multiple of model.n_kv_heads ({s['n_kv_heads']})")
+        return self
 
 class TrainConfig(Section):
-    seq_len: int = 256
-    batch_size: int = 16
-    epochs: int = 10
-    lr: float = 1e-3
-    weight_decay: float = 0.1
-    pct_start: float = 0.1
-    grad_clip: float | None = 1.0
+    seq_len: int = Field(256, ge=1)                # tokens per training window (at most the model's max_seq_len)
+    batch_size: int = Field(16, ge=1)
+    epochs: int = Field(10, ge=1)
+    lr: float = Field(1e-3, gt=0)                  # peak learning rate of the one-cycle schedule
+    weight_decay: float = Field(0.1, ge=0)
+    pct_start: float = Field(0.1, ge=0, lt=1)      # share of training spent warming up to the peak
+    grad_clip: float | None = Field(1.0, gt=0)     # gradient norm clip (None: off)
     precision: Literal['auto', 'bf16', 'fp16', 'fp32'] = 'auto'
     curriculum: Literal['none', 'length', 'rarity', 'readability'] = 'none'   # on the default corpus 'length' did not beat uniform sampling
     curriculum_start: float = Field(0.3, gt=0, le=1)   # share of the data in play at step 0
     curriculum_until: float = Field(0.5, gt=0, le=1)   # share of training after which all data is in play
-    early_stopping_patience: int | None = None
+    early_stopping_patience: int | None = Field(None, ge=1)
     wandb: bool = False
     wandb_project: str = 'bilingual_lm'
     device: Literal['auto', 'cpu', 'cuda', 'mps'] = 'auto'
-    num_threads: int | None = None
+    num_threads: int | None = Field(None, ge=1)
     compile: bool = False
 
 class EvalConfig(Section):
     minimal_pairs: list[Path] = []     # BLiMP-format JSONL files or folders of them
-    max_pairs_per_file: int | None = 200
+    max_pairs_per_file: int | None = Field(200, ge=1)
     parallel: Path | None = None       # held-out parallel pairs (Parquet with a `translation` column, or JSONL)
-    batch_size: int = 32
+    batch_size: int = Field(32, ge=1)
     prompts: list[str] = ['আমি', 'বাংলাদেশের', 'The', 'What is']
-    max_new_tokens: int = 32
-    temperature: float = 0.8
-    top_k: int = 40
+    max_new_tokens: int = Field(32, ge=1)
+    temperature: float = Field(0.8, ge=0)   # 0: greedy
+    top_k: int = Field(40, ge=0)            # 0: sample from the whole vocabulary
 
 class BenchConfig(Section):
-    train_steps: int = 6
-    warmup_steps: int = 2
-    latency_runs: int = 20
-    prompt_tokens: int = 32
-    new_tokens: int = 32
-    tokenizer_mb: float = 2.0
+    train_steps: int = Field(6, ge=1)
+    warmup_steps: int = Field(2, ge=0)
+    latency_runs: int = Field(20, ge=1)
+    prompt_tokens: int = Field(32, ge=1)
+    new_tokens: int = Field(32, ge=1)
+    tokenizer_mb: float = Field(2.0, gt=0)
 
 class Config(Section):
     "Everything a run needs; `bilingual-lm config` prints it as YAML."
     name: str = 'default'          # models/<name>/
-    seed: int = 42
+    seed: int = Field(42, ge=0, lt=2**32)   # NumPy takes seeds below 2**32
     data_dir: Path = Path('data')
     models_dir: Path = Path('models')
     collect: CollectConfig = Field(default_factory=CollectConfig)
@@ -326,6 +487,14 @@ class Config(Section):
     train: TrainConfig = Field(default_factory=TrainConfig)
     evaluate: EvalConfig = Field(default_factory=EvalConfig)
     bench: BenchConfig = Field(default_factory=BenchConfig)
+
+    @model_validator(mode='after')
+    def _check_context(self):
+        ctx = self.model.shape()['max_seq_len']
+        if self.train.seq_len > ctx: raise ValueError(f"train.seq_len ({self.train.seq_len}) exceeds the model's max_seq_len ({ctx}): lower it, or set model.max_seq_len")
+        if self.bench.prompt_tokens + self.bench.new_tokens > ctx:
+            raise ValueError(f"bench.prompt_tokens + bench.new_tokens ({self.bench.prompt_tokens + self.bench.new_tokens}) exceeds the model's max_seq_len ({ctx})")
+        return self
 
 # %% ../nbs/00_core.ipynb #5cc2a456
 def _all_field_names() -> set[str]:
@@ -339,7 +508,47 @@ def _all_field_names() -> set[str]:
                     if isinstance(s, type) and issubclass(s, BaseModel) and s not in todo: todo.append(s)
     return names | {f for s in (GettextSource, ChatterbotSource, FilesSource, WikipediaSource, CrawlSource) for f in s.model_fields}
 
+def _field_at(loc) -> tuple[Any, list, bool]:
+    "The type, constraints and optionality of the config value at a pydantic error location, as far as it can be followed."
+    t, meta, optional, parts = Config, [], False, list(loc)
+    while True:
+        if get_origin(t) is Annotated:
+            t, *extra = get_args(t)
+            meta += [m for x in extra for m in getattr(x, 'metadata', [x])]
+        elif get_origin(t) in (Union, UnionType):
+            args = get_args(t)
+            optional = optional or type(None) in args
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) == 1: t = rest[0]
+            elif parts and (m := [a for a in rest if getattr(a, 'model_fields', {}).get('kind') and a.model_fields['kind'].default == parts[0]]):
+                t = m[0]; parts.pop(0)            # a tagged source: the location names its kind
+            else: return t, meta, optional
+        elif not parts: return t, meta, optional
+        elif isinstance(t, type) and issubclass(t, BaseModel):
+            f = t.model_fields.get(parts.pop(0))
+            if f is None: return None, [], False
+            t, meta, optional = f.annotation, list(f.metadata), False
+        elif get_origin(t) in (list, tuple): parts.pop(0); t, meta = get_args(t)[0], []
+        elif get_origin(t) is dict:
+            parts.pop(0)
+            key = bool(parts) and parts[0] == '[key]'
+            if key: parts.pop(0)
+            t, meta = get_args(t)[0 if key else 1], []
+        else: return t, meta, optional
+
+def _allowed(t, meta, optional) -> str:
+    "The allowed values of a number, in words: 'a whole number, at least 1'."
+    words = dict(gt='greater than', ge='at least', lt='less than', le='at most')
+    num = lambda v: f"{v:,}" if isinstance(v, int) else f"{v:g}"
+    bounds = [f"{w} {num(getattr(m, k))}" for m in meta for k, w in words.items() if getattr(m, k, None) is not None]
+    s = ('a whole number' if t is int else 'a number') + (', ' + ' and '.join(bounds) if bounds else '')
+    return s + (', or null (unset)' if optional else '')
+
+_RANGE = {'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'}
+_NUMBER = {'int_parsing', 'int_from_float', 'int_type', 'float_parsing', 'float_type'}
+
 def _explain(err: ValidationError, origin: str) -> str:
+    "One line per problem: the file (or overrides), the dotted key, what is wrong and what is allowed."
     lines = []
     for e in err.errors():
         key = '.'.join(str(p) for p in e['loc'])
@@ -347,6 +556,14 @@ def _explain(err: ValidationError, origin: str) -> str:
             near = difflib.get_close_matches(str(e['loc'][-1]), _all_field_names(), n=1)
             hint = f" (did you mean '{near[0]}'?)" if near else ''
             lines.append(f"{origin}: unknown key '{key}'{hint}")
+        elif e['type'] in _RANGE | _NUMBER:
+            t, meta, optional = _field_at(e['loc'])
+            if t not in (int, float): t, meta = (int if 'int' in e['type'] else float), [SimpleNamespace(**e.get('ctx', {}))]
+            what = 'is out of range' if e['type'] in _RANGE else f"is not {'a whole number' if t is int else 'a number'}"
+            lines.append(f"{origin}: {key} = {e.get('input')!r} {what}: it must be {_allowed(t, meta, optional)}")
+        elif e['type'] == 'value_error':   # a check across fields: the message names its keys
+            msg = e['msg'].removeprefix('Value error, ')
+            lines.append(f"{origin}: {msg}" if msg.startswith(key) else f"{origin}: {key}: {msg}")
         else: lines.append(f"{origin}: {key}: {e['msg']} (got {e.get('input')!r})")
     return '\n'.join(lines)
 
@@ -421,6 +638,10 @@ class Paths:
     def card(self): return self.run/'README.md'
     @property
     def record(self): return self.run/'run.json'
+    @property
+    def snapshot_lock(self): return self.raw.parent.parent/'.locks'/f'snapshot-{self.raw.name}.lock'
+    @property
+    def run_lock(self): return self.run.parent/'.locks'/f'run-{self.run.name}.lock'
 
 # %% ../nbs/00_core.ipynb #9f3d56fc
 def seed_everything(seed: int):
@@ -477,6 +698,11 @@ class RunRecord:
 
     def save(self): write_json(self.path, self.data)
 
+    def _save_quietly(self):
+        "Save on the way out of a failure; a second fault (the disk is full or read-only) must not hide the first."
+        try: self.save()
+        except Exception as e: print(f"warning: {self.path} was not updated ({e})", file=sys.stderr)
+
     def start(self, cfg: Config):
         "Record the config and provenance of this invocation."
         self.data.update(config=cfg.model_dump(mode='json'), git_commit=git_commit(), packages=package_versions(),
@@ -495,7 +721,7 @@ class RunRecord:
         except BaseException as e:
             info.update(status='failed' if not isinstance(e, KeyboardInterrupt) else 'interrupted',
                         error=f"{type(e).__name__}: {e}", wall_s=round(time.perf_counter() - t0, 2))
-            self.save(); raise
+            self._save_quietly(); raise
         info.update(status='done', wall_s=round(time.perf_counter() - t0, 2), finished=now_iso())
         if info.get('skipped') and prev and prev.get('status') == 'done' and prev.get('fingerprint') == info.get('fingerprint'):
             self.data['stages'][name] = prev | dict(checked=now_iso())
@@ -503,6 +729,56 @@ class RunRecord:
 
     def wall_times(self) -> dict[str, float]:
         return {k: v.get('wall_s') for k, v in self.data['stages'].items() if v.get('status') == 'done'}
+
+# %% ../nbs/00_core.ipynb #3ee81bd9
+_HELD: dict[str, list] = {}      # lock file → [descriptor, depth] for the locks this process holds
+
+def _holder(fd: int) -> dict:
+    try: return json.loads(os.pread(fd, 4096, 0) or b'{}')
+    except (OSError, ValueError): return {}
+
+@contextlib.contextmanager
+def hold_lock(lock_file, what: str) -> Iterator[None]:
+    """Hold the exclusive lock `lock_file` for the block, or raise `InUseError` saying which process holds it.
+    `what` names the thing guarded, for that message. Re-entrant within one process."""
+    import fcntl
+    key = os.path.abspath(lock_file)
+    if key in _HELD:
+        _HELD[key][1] += 1
+        try: yield
+        finally: _HELD[key][1] -= 1
+        return
+    with storage_errors(lock_file, writing=True):
+        Path(lock_file).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        h = _holder(fd); os.close(fd)
+        who = f"PID {h['pid']} (started {h['started']}: {h['command']})" if 'pid' in h else "another process"
+        if h.get('host') not in (None, platform.node()): who += f" on {h['host']}"
+        elif 'pid' in h and not pid_alive(h['pid']): who = f"the worker processes of {who}, which has exited"
+        raise InUseError(f"{what} is in use by {who}; wait for it to finish, or stop it"
+                         + (f" (kill {h['pid']})" if 'pid' in h else '') + " and run the same command again") from None
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(dict(pid=os.getpid(), started=now_iso(), host=platform.node(),
+                                      command=' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]))).encode(), 0)
+        _HELD[key] = [fd, 1]
+        yield
+    finally:
+        _HELD.pop(key, None)
+        with contextlib.suppress(OSError): os.ftruncate(fd, 0)
+        os.close(fd)                                 # closing the descriptor releases the lock
+
+@contextlib.contextmanager
+def claim(lock_file, what: str, *roots) -> Iterator[list[Path]]:
+    "Hold `lock_file` and sweep the leftovers of killed writers from `roots` (the folders it guards); yields what was removed."
+    with hold_lock(lock_file, what):
+        with storage_errors(writing=True): gone = [p for r in roots for p in sweep_leftovers(r, locked=True)]
+        yield gone
+
+def claim_snapshot(paths: Paths): return claim(paths.snapshot_lock, f"snapshot '{paths.raw.name}' ({paths.raw}, {paths.clean})", paths.raw, paths.clean)
+def claim_run(paths: Paths): return claim(paths.run_lock, f"run folder {paths.run}", paths.run)
 
 # %% ../nbs/00_core.ipynb #7602a96d
 def progress(it=None, desc: str = '', total=None, unit='it', **kw):
@@ -512,12 +788,19 @@ def progress(it=None, desc: str = '', total=None, unit='it', **kw):
                 disable=os.environ.get('BILINGUAL_LM_PROGRESS', '1') == '0', **kw)
 
 def shared_data(sub: str = '') -> Path | None:
-    "The shared real-data folder (or `sub` inside it), or None where this machine has none."
-    env = os.environ.get('BILINGUAL_LM_SHARED_DATA')
-    cands = [Path(env)] if env else []
-    for d in [Path.cwd(), *Path.cwd().parents]: cands.append(d/'shared'/'data')
+    """The shared real-data folder (or `sub` inside it), or None where this machine has none. It is
+    `$BILINGUAL_LM_SHARED_DATA` when that is set (set it empty to run without), else the first `shared/data` folder
+    (one with a README.md) beside an ancestor of the working directory or of this package's checkout."""
+    if 'BILINGUAL_LM_SHARED_DATA' in os.environ:
+        env = os.environ['BILINGUAL_LM_SHARED_DATA']
+        cands = [Path(env)] if env else []
+    else:
+        import importlib.util
+        spec = importlib.util.find_spec('bilingual_lm')
+        starts = [Path.cwd().resolve()] + ([Path(spec.origin).resolve().parent] if spec and spec.origin else [])
+        cands = [d/'shared'/'data' for s in starts for d in (s, *s.parents)]
     for c in cands:
-        if (c/'README.md').exists():
+        if (c/'README.md').is_file():
             p = c/sub
             return p if p.exists() else None
     return None

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/training.html.md"""
 
 # %% ../nbs/06_training.ipynb #5b9e4071
 from __future__ import annotations
-import csv, json, os, time
+import csv, json, os, shutil, time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from fastai.callback.tracker import EarlyStoppingCallback, SaveModelCallback
 from fastai.callback.training import GradientClip
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
-from fastai.learner import Learner
+from fastai.learner import Learner, save_model
 from fastai.metrics import Perplexity
 from fastai.optimizer import Adam
 
@@ -33,9 +33,10 @@ from .curriculum import *
 # %% auto #0
 __all__ = ['LANG_CODES', 'TokenStream', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data', 'PackedWindows',
            'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision', 'cpu_has_fast_bf16',
-           'resolve_precision', 'precision_callbacks', 'SkipAware', 'AtomicSaveModel', 'ResumableEarlyStopping',
-           'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog', 'wandb_callback', 'make_learner',
-           'training_fingerprint', 'plot_training', 'train']
+           'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'AtomicSaveModel',
+           'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog', 'wandb_callback',
+           'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'training_fingerprint',
+           'plot_training', 'train']
 
 # %% ../nbs/06_training.ipynb #4294dcd4
 LANG_CODES = {'bn': 0, 'en': 1, 'mixed': 2}
@@ -126,6 +127,7 @@ class PackedWindows:
 def resolve_device(pref: str = 'auto') -> torch.device:
     if pref == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu')
     if pref == 'cuda' and not torch.cuda.is_available(): raise ConfigError("train.device: 'cuda' asked for, but torch sees no CUDA GPU")
+    if pref == 'mps' and not torch.backends.mps.is_available(): raise ConfigError("train.device: 'mps' asked for, but torch sees no Apple GPU (MPS)")
     return torch.device(pref)
 
 def make_dataloaders(cfg: Config, folder: Path, device) -> DataLoaders:
@@ -169,17 +171,20 @@ def cpu_has_fast_bf16() -> bool:
     except OSError: return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
-def resolve_precision(pref: str, device: torch.device, dim: int | None = None) -> str:
+def resolve_precision(pref: str, device: torch.device, dim: int | None = None, fast_bf16: bool | None = None) -> str:
     """`bf16`, `fp16` or `fp32` for `train.precision` on `device`. 'auto' picks the fastest that trains stably:
     bf16 on GPUs that have it (else fp16); on CPUs bf16 only where there are bf16 units and the model is wide enough
     (`dim` ≥ 256) for the matmuls to outweigh the casts: `08_benchmarking` measured bf16 at 1.6–1.85× fp32 for
-    the `small` preset and 0.7× for `tiny` on an AVX512-BF16 CPU."""
+    the `small` preset and 0.7× for `tiny` on an AVX512-BF16 CPU. `fast_bf16` says whether the CPU has bf16 units
+    (default: `cpu_has_fast_bf16()`)."""
     if pref == 'fp16' and device.type != 'cuda': raise ConfigError("train.precision: fp16 needs a CUDA GPU (use bf16 or fp32)")
     if pref == 'bf16' and device.type == 'cuda' and not torch.cuda.is_bf16_supported():
         raise ConfigError("train.precision: this GPU does not support bf16 (use fp16)")
     if pref != 'auto': return pref
     if device.type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
-    if device.type == 'cpu': return 'bf16' if cpu_has_fast_bf16() and (dim is None or dim >= 256) else 'fp32'
+    if device.type == 'cpu':
+        fast = cpu_has_fast_bf16() if fast_bf16 is None else fast_bf16
+        return 'bf16' if fast and (dim is None or dim >= 256) else 'fp32'
     return 'fp32'
 
 def precision_callbacks(precision: str) -> list:
@@ -187,18 +192,24 @@ def precision_callbacks(precision: str) -> list:
     if precision == 'fp16': return [MixedPrecision()]       # fastai's: CUDA autocast + gradient scaling
     return []
 
+# %% ../nbs/06_training.ipynb #8be74554
 class SkipAware:
     """Mixin for callbacks that read the epoch's record: a resumed run's `fit_one_cycle(start_epoch=k)` cancels the
     first `k` epochs (fastai's `SkipToEpoch`), and their records are empty."""
     def before_epoch(self): self.skipped = False
     def after_cancel_epoch(self): self.skipped = True
 
+def save_checkpoint(learn: Learner, name: str, with_opt: bool = True) -> Path:
+    """`learn.save(name)` through `atomic_path`: `checkpoints/<name>.pth` is whole or absent, a killed writer's
+    temporary is swept by the next run, and a full disk raises a `StorageError` (torch writes into a Python file, so
+    the system's error reaches us; writing to a path, torch reports a failed write without its reason)."""
+    path = learn.path/learn.model_dir/f'{name}.pth'
+    with atomic_path(path) as tmp, open(tmp, 'wb') as f: save_model(f, learn.model, getattr(learn, 'opt', None), with_opt)
+    return path
+
 class AtomicSaveModel(SkipAware, SaveModelCallback):
-    "fastai's best-model checkpoint, written under a temporary name and renamed into place."
-    def _save(self, name):
-        tmp = self.learn.save(f'{name}.tmp', with_opt=self.with_opt)
-        self.last_saved_path = tmp.with_name(f'{name}.pth')
-        os.replace(tmp, self.last_saved_path)
+    "fastai's best-model checkpoint, written atomically."
+    def _save(self, name): self.last_saved_path = save_checkpoint(self.learn, name, self.with_opt)
     def after_epoch(self):
         if not self.skipped: super().after_epoch()
 
@@ -226,12 +237,12 @@ class ResumeCheckpoint(SkipAware, Callback):
     def __init__(self, fp: str): self.fp = fp
     def after_epoch(self):
         if self.skipped: return
-        tmp = self.learn.save('last.tmp', with_opt=True)
-        os.replace(tmp, tmp.with_name('last.pth'))
+        save_checkpoint(self.learn, 'last', with_opt=True)
         best = getattr(getattr(self.learn, 'atomic_save_model', None), 'best', None)
         write_json(self.path/self.model_dir/'last.json', dict(epoch=self.epoch, n_epoch=self.n_epoch, fingerprint=self.fp,
                                                               best_valid_loss=None if best is None else float(best)))
 
+# %% ../nbs/06_training.ipynb #287779a3
 class StepLog(Callback):
     "Per training step: loss, learning rate, tokens seen and throughput, saved as CSV after every epoch."
     order = 65
@@ -276,13 +287,33 @@ def wandb_callback(config: dict, project: str, run_dir, name: str):
     wandb.init(project=project, name=name, dir=str(run_dir), config=config, reinit='finish_previous')
     return ConfiguredWandbCallback(log_preds=False, log_model=False)
 
+# %% ../nbs/06_training.ipynb #b5fd4274
+class TrainingDiverged(BilingualLMError): "The loss stopped being a finite number."
+
+def divergence_advice(t: TrainConfig, precision: str) -> str:
+    "What to try after a run diverged, from its own settings."
+    tips = [f"a lower train.lr (now {t.lr:g}; try {t.lr / 10:g})"]
+    if precision != 'fp32': tips.append(f"train.precision=fp32 (now {precision})")
+    tips.append(f"a tighter train.grad_clip (now {t.grad_clip:g})" if t.grad_clip else "gradient clipping (train.grad_clip=1.0)")
+    return 'Try ' + ', or '.join(tips) + '.'
+
+class StopOnNonFinite(Callback):
+    "Raise `TrainingDiverged` at the first training or validation loss that is NaN or infinite, with `advice`."
+    order = -9
+    def __init__(self, advice: str = ''): self.advice = advice
+    def after_loss(self):
+        if torch.isfinite(self.loss).all(): return
+        where = f"training loss at step {self.train_iter + 1}" if self.training else f"validation loss after step {self.train_iter}"
+        raise TrainingDiverged(f"training diverged: the {where} (epoch {self.epoch + 1} of {self.n_epoch}, learning rate "
+                               f"{self.opt.hypers[-1]['lr']:.3g}) is {float(self.loss.detach())}. {self.advice}".strip())
+
 # %% ../nbs/06_training.ipynb #cfbf5174
 def make_learner(cfg: Config, dls: DataLoaders, model: LlamaLM, run_dir, fp: str = '', precision: str = 'fp32',
                  step_rows=None, wandb_config: dict | None = None) -> Learner:
     "A fastai `Learner` for `model` with the run's callbacks."
     t = cfg.train
     Path(run_dir).mkdir(parents=True, exist_ok=True)
-    cbs = precision_callbacks(precision) + [
+    cbs = precision_callbacks(precision) + [StopOnNonFinite(divergence_advice(t, precision)),
         AtomicSaveModel(monitor='valid_loss', fname='best', reset_on_fit=False),
         ResumeCheckpoint(fp), ResumableCSVLogger('history.csv', append=bool(step_rows)),
         StepLog(Path(run_dir)/'steps.csv', t.batch_size * t.seq_len, step_rows), CurriculumCallback()]
@@ -320,8 +351,14 @@ def plot_training(steps_csv, history_csv, out=None):
     if out: save_figure(fig, out)
     return fig
 
+def _discard(*paths: Path):
+    for p in paths:
+        if p.is_dir(): shutil.rmtree(p)
+        elif p.exists(): p.unlink()
+
 def train(cfg: Config, force: bool = False) -> dict:
-    "Train the run's model; return the training summary (`models/<run>/train.json`)."
+    """Train the run's model; return the training summary (`models/<run>/train.json`). Raises `TrainingDiverged`
+    (keeping no model, checkpoint or summary of the run) when the loss stops being finite."""
     paths, fp = Paths.of(cfg), training_fingerprint(cfg)
     summary_path = paths.run/'train.json'
     if not force and paths.weights.exists() and (done := up_to_date(summary_path, fp)): return done
@@ -333,11 +370,12 @@ def train(cfg: Config, force: bool = False) -> dict:
     folder = prepare_token_data(cfg, tok)
     args = model_args(cfg.model, tok.vocab_size)
     precision = resolve_precision(t.precision, device, args.dim)
-    if t.seq_len > args.max_seq_len: raise ConfigError(f"train.seq_len ({t.seq_len}) exceeds the model's max_seq_len ({args.max_seq_len})")
     model = LlamaLM(args)
     if t.compile: model = torch.compile(model)
     dls = make_dataloaders(cfg, folder, device)
     ck = paths.checkpoints
+    sweep_leftovers(ck)                                  # temporaries of writers that were killed
+    for p in ck.glob('*.tmp.pth'): p.unlink()            # and those named the fastai way, by earlier versions
     state = None if force else _resume_state(ck, fp, t.epochs)
     rows = None
     if state and (paths.run/'steps.csv').exists():
@@ -352,9 +390,16 @@ def train(cfg: Config, force: bool = False) -> dict:
         if state.get('best_valid_loss') is not None: learn.atomic_save_model.best = state['best_valid_loss']
         print(f"resuming {cfg.name} at epoch {start} of {t.epochs}")
     elif (paths.run/'history.csv').exists(): (paths.run/'history.csv').unlink()
-    if start < t.epochs:
-        learn.fit_one_cycle(t.epochs, lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start)
-    else: learn.load('best', weights_only=False)
+    _discard(summary_path, paths.weights, paths.hf, paths.eval, paths.bench, paths.card)   # a model of other settings, and what was said of it, must not pass for this run's
+    try:
+        if start < t.epochs: learn.fit_one_cycle(t.epochs, lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start)
+        else: learn.load('best', weights_only=False)
+    except TrainingDiverged as e:
+        learn.step_log.save()                            # the losses up to the divergence, to look at
+        _discard(ck)                                     # a diverged run is nothing to resume from, nor a model
+        if t.wandb:
+            import wandb; wandb.finish(exit_code=1)
+        raise TrainingDiverged(f"{e} Nothing of this run was kept as a model; its losses per step are in {paths.run/'steps.csv'}.") from None
     model = learn.model
     model = getattr(model, '_orig_mod', model)
     save_weights(model, paths.weights)
@@ -367,7 +412,7 @@ def train(cfg: Config, force: bool = False) -> dict:
     if len(curr):
         ax = plot_pacing(int(curr[-1, 0]) + 1, t.curriculum_start, t.curriculum_until, curr)
         save_figure(ax.figure, paths.plots/'curriculum.png')
-        np.save(paths.run/'curriculum.npy', curr)
+        with atomic_path(paths.run/'curriculum.npy') as tmp, open(tmp, 'wb') as f: np.save(f, curr)
     best = float(learn.atomic_save_model.best)
     meta = read_json(folder/'meta.json')
     summary = dict(fingerprint=fp, created=now_iso(), device=str(device), precision=precision, params=model.num_params(),

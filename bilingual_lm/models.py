@@ -45,19 +45,11 @@ class ModelArgs:
         if self.head_dim % 2: raise ConfigError(f"model.dim / model.n_heads ({self.head_dim}) must be even for rotary embeddings")
         return self
 
-PRESETS = {
-    'tiny':   dict(dim=64,   n_layers=2,  n_heads=4,  n_kv_heads=4,  hidden_dim=192,  max_seq_len=512),
-    'small':  dict(dim=256,  n_layers=4,  n_heads=4,  n_kv_heads=4,  hidden_dim=704,  max_seq_len=512),
-    'base':   dict(dim=512,  n_layers=8,  n_heads=8,  n_kv_heads=8,  hidden_dim=1408, max_seq_len=1024),
-    'medium': dict(dim=768,  n_layers=12, n_heads=12, n_kv_heads=12, hidden_dim=2048, max_seq_len=1024),
-    'large':  dict(dim=1024, n_layers=24, n_heads=16, n_kv_heads=8,  hidden_dim=2816, max_seq_len=2048),
-}
+PRESETS = MODEL_PRESETS    # in core, so that a config's shape is checked when it is loaded
 
 def model_args(cfg: ModelConfig, vocab_size: int) -> ModelArgs:
     "A preset with the config's explicit overrides applied."
-    if cfg.preset not in PRESETS: raise ConfigError(f"model.preset: '{cfg.preset}' is not one of {', '.join(PRESETS)}")
-    over = {k: v for k, v in cfg.model_dump().items() if k != 'preset' and v is not None}
-    return ModelArgs(vocab_size=vocab_size, **{**PRESETS[cfg.preset], **over}).check()
+    return ModelArgs(vocab_size=vocab_size, **cfg.shape()).check()
 
 # %% ../nbs/04_models.ipynb #30d26749
 class RMSNorm(nn.Module):

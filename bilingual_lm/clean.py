@@ -25,10 +25,10 @@ os.environ.setdefault('HF_DATASETS_OFFLINE', '1'); os.environ.setdefault('HF_HUB
 # %% auto #0
 __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREIGN', 'EN_FOREIGN_SHARE', 'EN_MAX_CONFIDENCE',
            'STEPS', 'OUT_COLUMNS', 'SPLITS', 'fix_mojibake', 'unify_digits', 'normalize_text', 'mojibake_left',
-           'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english', 'language_of',
-           'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize', 'step_mojibake',
-           'step_language', 'step_basic', 'clean_batch', 'markup_report', 'clean_pairs', 'dataset_card', 'plot_report',
-           'clean_fingerprint', 'clean', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english', 'language_detector',
+           'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
+           'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'clean_pairs',
+           'dataset_card', 'plot_report', 'clean_fingerprint', 'clean', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -81,7 +81,7 @@ def normalize_text(text: str, digits: str = 'keep', mojibake: bool = True) -> st
     t = re.sub(r"\n{3,}", '\n\n', t).strip()
     return unify_digits(t, digits)
 
-# %% ../nbs/02_clean.ipynb #ab5dd473
+# %% ../nbs/02_clean.ipynb #cd142067
 _LATIN1 = regex.compile(r"[\u0080-\u00ff]")     # every UTF-8 → Windows-1252/Latin-1 mojibake has one
 
 def mojibake_left(text: str) -> bool:
@@ -103,7 +103,7 @@ def script_counts(text: str) -> tuple[int, int, int, int]:
     "(Bengali-script letters, Latin letters, all letters, non-space characters)."
     return _count(_BENGALI, text), _count(_LATIN, text), _count(_LETTER, text), _count(_NONSPACE, text)
 
-# %% ../nbs/02_clean.ipynb #7331a6cf
+# %% ../nbs/02_clean.ipynb #f6cd858b
 _ASSAMESE = regex.compile(r"[\u09F0\u09F1]")        # ৰ ৱ: letters of Assamese that Bangla does not use
 NOT_BANGLA_SHARE = 0.1                               # share of Bengali-script words with a standalone ৰ or ৱ
 
@@ -112,7 +112,7 @@ def is_bangla(text: str) -> bool:
     ws = _BENGALI.findall(text)
     return not ws or sum(bool(_ASSAMESE.search(w)) for w in ws) < NOT_BANGLA_SHARE * len(ws)
 
-# %% ../nbs/02_clean.ipynb #a71cb463
+# %% ../nbs/02_clean.ipynb #2569da7d
 _LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
 EN_RARE_ZIPF = 3.25         # a lower-case word rarer than this in English (wordfreq Zipf) is foreign evidence
 EN_MIN_FOREIGN = 2          # at least this many such words ...
@@ -139,15 +139,24 @@ def is_english(text: str) -> bool:
     en = next((c.value for c in conf if c.language == Language.ENGLISH), 0.0)
     return conf[0].language == Language.ENGLISH or en > EN_MAX_CONFIDENCE
 
-# %% ../nbs/02_clean.ipynb #eb5b9d6a
+# %% ../nbs/02_clean.ipynb #b6e109fb
+@lru_cache(maxsize=1)
+def language_detector():
+    "lingua restricted to Bengali and English (built once per process): which of the two scripts leads."
+    from lingua import Language, LanguageDetectorBuilder
+    return LanguageDetectorBuilder.from_languages(Language.BENGALI, Language.ENGLISH).build()
+
 def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> tuple[str, str]:
     "(label, why) for `text`: `bn`, `en` or `mixed` with why '', or `other` with why `other`, `not_bangla` or `not_english`."
+    from lingua import Language
     t = text[:sample_chars]
     bn, la, letters, _ = script_counts(t)
     if bn + la == 0 or (letters - bn - la) > 0.5 * letters: return 'other', 'other'
+    g = language_detector().detect_language_of(t)    # one text at a time: lingua's parallel API deadlocks in forked workers
+    if g is None: return 'other', 'other'
     wb, wl = len(_BENGALI.findall(t)), len(_LATIN.findall(t))      # words (script runs) in each script
     if min(wb, wl) / (wb + wl) >= mixed_min_frac: return 'mixed', ''
-    if wb > wl: return ('bn', '') if is_bangla(t) else ('other', 'not_bangla')
+    if g == Language.BENGALI: return ('bn', '') if is_bangla(t) else ('other', 'not_bangla')
     return ('en', '') if is_english(t) else ('other', 'not_english')
 
 def identify_languages(texts: list[str], mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> list[str]:
@@ -209,7 +218,7 @@ def clean_batch(batch: dict, cfg: dict) -> dict:
     pa.default_memory_pool().release_unused()
     return minhash_batch(b, c.dedup)
 
-# %% ../nbs/02_clean.ipynb #3320fe37
+# %% ../nbs/02_clean.ipynb #52750556
 def markup_report(ids, sources: np.ndarray, markup: np.ndarray, kept: np.ndarray, ds=None, examples: int = 3) -> dict:
     """Kept documents whose `markup` (per row, the first wiki markup left, or '') is not empty: the count and share,
     overall and by source, with the first `examples` of each source (id, markup, and its context when `ds` gives the text)."""

@@ -16,17 +16,19 @@ import numpy as np, pyarrow as pa, pyarrow.parquet as pq
 import regex
 
 from .core import *
-from .collect import raw_shards, DOC_SCHEMA, collect
-from .filters import step_pii, step_quality as step_gopher, step_safety, step_readability, scrub_pii
+from .collect import raw_shards, DOC_SCHEMA, collect, markup_residue, MARKUP_RESIDUE
+from .filters import step_pii, step_quality as step_gopher, step_safety, step_readability, scrub_pii, zipf
 from .dedup import minhash_batch, near_duplicates, iter_signatures, split_components
 
 os.environ.setdefault('HF_DATASETS_OFFLINE', '1'); os.environ.setdefault('HF_HUB_OFFLINE', '1')
 
 # %% auto #0
-__all__ = ['STEPS', 'OUT_COLUMNS', 'SPLITS', 'fix_mojibake', 'unify_digits', 'normalize_text', 'language_detector',
-           'script_counts', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
-           'step_language', 'step_basic', 'clean_batch', 'clean_pairs', 'dataset_card', 'plot_report',
-           'clean_fingerprint', 'clean', 'clean_files', 'iter_texts', 'clean_pair_table']
+__all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREIGN', 'EN_FOREIGN_SHARE', 'EN_MAX_CONFIDENCE',
+           'STEPS', 'OUT_COLUMNS', 'SPLITS', 'fix_mojibake', 'unify_digits', 'normalize_text', 'mojibake_left',
+           'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english', 'language_detector',
+           'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
+           'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'clean_pairs',
+           'dataset_card', 'plot_report', 'clean_fingerprint', 'clean', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -38,6 +40,15 @@ _PIPE_DANDA = re.compile(rf"(?<=[{_BN_CHARS}])\s?[|\u09F7](?=\s|$|[\"'”’)])"
 _MOJIBAKE_HINTS = ('Ã', 'Â', 'à¦', 'à§', 'â€', 'Ð', 'Ø§')
 _BN_DIGITS, _ASCII_DIGITS = '০১২৩৪৫৬৭৮৯', '0123456789'
 _TO_ASCII, _TO_BANGLA = str.maketrans(_BN_DIGITS, _ASCII_DIGITS), str.maketrans(_ASCII_DIGITS, _BN_DIGITS)
+LEGACY_SPELLINGS = {
+    '\u09a4\u09cd\u200d': '\u09ce',          # ত ্ ZWJ → ৎ: khanda ta as encoded before Unicode 4.1
+    '\u0985\u09be': '\u0986',                # অ া → আ
+    '\u098b\u09c3': '\u09e0',                # ঋ ৃ → ৠ
+    '\u098c\u09e2': '\u09e1',                # ঌ ৢ → ৡ
+    '\u09cd\u09f0': '\u09cd\u09b0',          # ্ ৰ → ্ র: a ra-phala typed with the Assamese ra
+    '\u09f0\u09cd': '\u09b0\u09cd',          # ৰ ্ → র ্: a reph typed with the Assamese ra
+}
+_LEGACY = re.compile('|'.join(map(re.escape, LEGACY_SPELLINGS)))
 
 def _strip_char(m):
     c = m.group()
@@ -58,16 +69,27 @@ def unify_digits(text: str, digits: str) -> str:
     return text
 
 def normalize_text(text: str, digits: str = 'keep', mojibake: bool = True) -> str:
-    "Mojibake repaired, NFC, line endings, stray control/format characters removed, spaces collapsed, dandas unified."
+    "Mojibake repaired, NFC, legacy spellings, line endings, stray control/format characters removed, spaces collapsed, dandas unified."
     t = fix_mojibake(text) if mojibake else text
     t = unicodedata.normalize('NFC', t).replace('\r\n', '\n').replace('\r', '\n')
     t = _STRIP.sub(_strip_char, t)
+    t = _LEGACY.sub(lambda m: LEGACY_SPELLINGS[m.group()], t)      # before stray joiners go: ত্‍ ends in one
     t = _STRAY_JOINER.sub('', t)
     t = _SPACES.sub(' ', t)
     t = _PIPE_DANDA.sub('।', t).replace('।।', '॥')
     t = '\n'.join(l.strip() for l in t.split('\n'))
     t = re.sub(r"\n{3,}", '\n\n', t).strip()
     return unify_digits(t, digits)
+
+# %% ../nbs/02_clean.ipynb #cd142067
+_LATIN1 = regex.compile(r"[\u0080-\u00ff]")     # every UTF-8 → Windows-1252/Latin-1 mojibake has one
+
+def mojibake_left(text: str) -> bool:
+    "Does `text` (already through `fix_mojibake`) still show mojibake: a U+FFFD, or ftfy's badness heuristic?"
+    if '\ufffd' in text: return True
+    if not _LATIN1.search(text): return False
+    import ftfy.badness
+    return ftfy.badness.is_bad(text)
 
 # %% ../nbs/02_clean.ipynb #c16f507a
 _BENGALI = regex.compile(r"[\u0980-\u09E5\u09F0\u09F1\u09FC\u09FE]+")   # letters, signs and marks of the Bengali block
@@ -77,31 +99,69 @@ _NONSPACE = regex.compile(r"\S+")
 
 def _count(pattern, text: str) -> int: return sum(map(len, pattern.findall(text)))   # runs, not characters: far fewer matches
 
-@lru_cache(maxsize=1)
-def language_detector():
-    "lingua restricted to Bengali and English (built once per process)."
-    from lingua import Language, LanguageDetectorBuilder
-    return LanguageDetectorBuilder.from_languages(Language.BENGALI, Language.ENGLISH).build()
-
 def script_counts(text: str) -> tuple[int, int, int, int]:
     "(Bengali-script letters, Latin letters, all letters, non-space characters)."
     return _count(_BENGALI, text), _count(_LATIN, text), _count(_LETTER, text), _count(_NONSPACE, text)
 
+# %% ../nbs/02_clean.ipynb #f6cd858b
+_ASSAMESE = regex.compile(r"[\u09F0\u09F1]")        # ৰ ৱ: letters of Assamese that Bangla does not use
+NOT_BANGLA_SHARE = 0.1                               # share of Bengali-script words with a standalone ৰ or ৱ
+
+def is_bangla(text: str) -> bool:
+    "Is Bengali-script `text` (normalized) Bangla? False when its words carry Assamese's ৰ ৱ (see above)."
+    ws = _BENGALI.findall(text)
+    return not ws or sum(bool(_ASSAMESE.search(w)) for w in ws) < NOT_BANGLA_SHARE * len(ws)
+
+# %% ../nbs/02_clean.ipynb #2569da7d
+_LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
+EN_RARE_ZIPF = 3.25         # a lower-case word rarer than this in English (wordfreq Zipf) is foreign evidence
+EN_MIN_FOREIGN = 2          # at least this many such words ...
+EN_FOREIGN_SHARE = 0.5      # ... making at least this share of the lower-case words
+EN_MAX_CONFIDENCE = 0.1     # and lingua gives English at most this confidence, ranking another language first
+
+@lru_cache(maxsize=1)
+def latin_detector():
+    "lingua over every Latin-script language it knows, low-accuracy mode (built once per process)."
+    from lingua import LanguageDetectorBuilder
+    return LanguageDetectorBuilder.from_all_languages_with_latin_script().with_low_accuracy_mode().build()
+
+def foreign_words(text: str) -> tuple[int, int]:
+    "(lower-case Latin words rarer than `EN_RARE_ZIPF` in English, all lower-case Latin words) of `text`."
+    low = [w.lower() for w in _LATIN_WORD.findall(text) if w[:1].islower()]
+    return sum(zipf(w, 'en') < EN_RARE_ZIPF for w in low), len(low)
+
+def is_english(text: str) -> bool:
+    "Is Latin-script `text` English? True unless its foreign words and lingua both say otherwise (see above)."
+    k, n = foreign_words(text)
+    if k < EN_MIN_FOREIGN or k < EN_FOREIGN_SHARE * n: return True
+    from lingua import Language
+    conf = latin_detector().compute_language_confidence_values(text)   # one text at a time: lingua's parallel API deadlocks in forked workers
+    en = next((c.value for c in conf if c.language == Language.ENGLISH), 0.0)
+    return conf[0].language == Language.ENGLISH or en > EN_MAX_CONFIDENCE
+
+# %% ../nbs/02_clean.ipynb #b6e109fb
+@lru_cache(maxsize=1)
+def language_detector():
+    "lingua restricted to Bengali and English (built once per process): which of the two scripts leads."
+    from lingua import Language, LanguageDetectorBuilder
+    return LanguageDetectorBuilder.from_languages(Language.BENGALI, Language.ENGLISH).build()
+
+def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> tuple[str, str]:
+    "(label, why) for `text`: `bn`, `en` or `mixed` with why '', or `other` with why `other`, `not_bangla` or `not_english`."
+    from lingua import Language
+    t = text[:sample_chars]
+    bn, la, letters, _ = script_counts(t)
+    if bn + la == 0 or (letters - bn - la) > 0.5 * letters: return 'other', 'other'
+    g = language_detector().detect_language_of(t)    # one text at a time: lingua's parallel API deadlocks in forked workers
+    if g is None: return 'other', 'other'
+    wb, wl = len(_BENGALI.findall(t)), len(_LATIN.findall(t))      # words (script runs) in each script
+    if min(wb, wl) / (wb + wl) >= mixed_min_frac: return 'mixed', ''
+    if g == Language.BENGALI: return ('bn', '') if is_bangla(t) else ('other', 'not_bangla')
+    return ('en', '') if is_english(t) else ('other', 'not_english')
+
 def identify_languages(texts: list[str], mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> list[str]:
     "`bn`, `en`, `mixed` or `other` for each text."
-    from lingua import Language
-    names = {Language.BENGALI: 'bn', Language.ENGLISH: 'en'}
-    det = language_detector()   # one text at a time: lingua's parallel API deadlocks in forked `num_proc` workers
-    out = []
-    for t in texts:
-        t = t[:sample_chars]
-        bn, la, letters, _ = script_counts(t)
-        g = det.detect_language_of(t) if bn + la else None
-        if bn + la == 0 or (letters - bn - la) > 0.5 * letters or g is None: out.append('other')
-        else:
-            wb, wl = len(_BENGALI.findall(t)), len(_LATIN.findall(t))      # words (script runs) in each script
-            out.append('mixed' if min(wb, wl) / (wb + wl) >= mixed_min_frac else names[g])
-    return out
+    return [language_of(t, mixed_min_frac, sample_chars)[0] for t in texts]
 
 # %% ../nbs/02_clean.ipynb #51590f06
 def basic_reason(text: str, cfg: CleanConfig) -> str:
@@ -125,12 +185,16 @@ def split_of(key: str, valid_frac: float, test_frac: float) -> str:
 def step_normalize(b: dict, cfg: CleanConfig):
     b['text'] = [normalize_text(t, cfg.digits, cfg.fix_mojibake) for t in b['text']]
 
+def step_mojibake(b: dict, cfg: CleanConfig):
+    for i, t in enumerate(b['text']):
+        if not b['drop'][i] and mojibake_left(t): b['drop'][i] = 'mojibake'
+
 def step_language(b: dict, cfg: CleanConfig):
-    idx = [i for i, r in enumerate(b['drop']) if not r and b['text'][i]]
-    langs = identify_languages([b['text'][i] for i in idx], cfg.mixed_min_frac)
-    for i, l in zip(idx, langs):
+    for i, t in enumerate(b['text']):
+        if b['drop'][i] or not t: continue
+        l, why = language_of(t, cfg.mixed_min_frac)
         b['lang'][i] = l
-        if l == 'other': b['drop'][i] = 'language:other'
+        if l == 'other': b['drop'][i] = f'language:{why}'
         elif l == 'mixed' and not cfg.keep_mixed: b['drop'][i] = 'language:mixed'
         elif l not in cfg.languages and l != 'mixed': b['drop'][i] = f'language:{l}'
 
@@ -138,7 +202,7 @@ def step_basic(b: dict, cfg: CleanConfig):
     for i, t in enumerate(b['text']):
         if not b['drop'][i]: b['drop'][i] = basic_reason(t, cfg)
 
-STEPS = [step_normalize, step_language, step_basic, step_pii, step_gopher, step_safety, step_readability]
+STEPS = [step_normalize, step_mojibake, step_language, step_basic, step_pii, step_gopher, step_safety, step_readability]
 
 def clean_batch(batch: dict, cfg: dict) -> dict:
     "Run every step over a batch of raw documents (a `datasets.map` function), then key and sign what is left."
@@ -150,8 +214,26 @@ def clean_batch(batch: dict, cfg: dict) -> dict:
     b['key'] = [dedup_key(t) for t in b['text']]
     b['sha256'] = [sha256_text(t) for t in b['text']]
     b['nbytes'] = [len(t.encode()) for t in b['text']]
+    b['markup'] = ['' if r else markup_residue(t) for r, t in zip(b['drop'], b['text'])]
     pa.default_memory_pool().release_unused()
     return minhash_batch(b, c.dedup)
+
+# %% ../nbs/02_clean.ipynb #52750556
+def markup_report(ids, sources: np.ndarray, markup: np.ndarray, kept: np.ndarray, ds=None, examples: int = 3) -> dict:
+    """Kept documents whose `markup` (per row, the first wiki markup left, or '') is not empty: the count and share,
+    overall and by source, with the first `examples` of each source (id, markup, and its context when `ds` gives the text)."""
+    has = kept & (markup != '')
+    by = {}
+    for s in sorted(set(sources[kept].tolist())):
+        mine, hit = kept & (sources == s), has & (sources == s)
+        rows = np.flatnonzero(hit)[:examples]
+        ex = [dict(id=ids[i], markup=markup[i]) for i in rows]
+        if ds is not None and len(rows):
+            for e, t in zip(ex, ds.select(rows)['text']):
+                m = MARKUP_RESIDUE.search(t)
+                e['context'] = t[max(0, m.start() - 30):m.end() + 30] if m else ''
+        by[s] = dict(documents=int(hit.sum()), share=float(hit.sum() / max(mine.sum(), 1)), examples=ex)
+    return dict(documents=int(has.sum()), share=float(has.sum() / max(kept.sum(), 1)), by_source=by)
 
 # %% ../nbs/02_clean.ipynb #22e4f228
 OUT_COLUMNS = ['id', 'text', 'lang', 'source', 'origin', 'licence', 'pair_id', 'sha256', 'pii_count', 'safety_flags', 'child_safe', 'age_band']
@@ -204,6 +286,10 @@ def dataset_card(report: dict, manifest: dict) -> str:
     splits = '\n'.join(f"| {s} | {v['documents']:,} | {v['bytes']:,} | " + ', '.join(f"{k} {c:,}" for k, c in v['languages'].items())
                        + f" | {v['child_safe']:,} |" for s, v in report['splits'].items())
     bands = ', '.join(f"{k or 'unscored'}: {v:,}" for k, v in report['age_bands'].items())
+    mr = report.get('markup_residue') or dict(documents=0, share=0.0, by_source={})
+    residue = (f"{mr['documents']:,} kept documents ({mr['share']:.2%}) still contain wiki markup"
+               + (' (' + ', '.join(f"{k}: {v['documents']:,}, {v['share']:.2%}" for k, v in mr['by_source'].items() if v['documents']) + ')'
+                  if mr['documents'] else '') + "; examples are in `report.json` under `markup_residue`.")
     q = f"\n{len(manifest.get('quarantine') or [])} input items were quarantined at collection (listed in `manifest.json`).\n" if manifest.get('quarantine') else ''
     return f"""---
 {yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()}
@@ -232,10 +318,12 @@ it failed (in = kept + dropped: {'yes' if report['reconciles'] else 'NO'}):
 |---|---|
 {drops}
 
-Steps: Unicode NFC (nukta and ZWJ/ZWNJ kept), language identification (lingua, Bengali + English, script shares
-for `mixed` and `other`), basic and Gopher-style quality rules, PII replaced by typed placeholders
+Steps: Unicode NFC (nukta and ZWJ/ZWNJ kept, legacy Bangla spellings unified), text with unrepairable mojibake
+dropped, language identification (script shares for `mixed` and `other`; Assamese letters for Bengali-script text
+that is not Bangla; foreign words and lingua for Latin-script text that is not English), basic and Gopher-style
+quality rules, PII replaced by typed placeholders
 ({report['pii_replaced']:,} replacements), word-list safety flags (`child_safe` on {report['child_safe']:,} documents),
-readability age bands ({bands}), exact and MinHash near-duplicate removal.
+readability age bands ({bands}), exact and MinHash near-duplicate removal. {residue}
 
 ## Splits
 
@@ -278,6 +366,7 @@ def plot_report(report: dict, out=None):
 def _warm_up(c: CleanConfig):
     "Build the language detector and load word frequencies in this process, so forked workers share them."
     identify_languages(['warm up', 'গরম করা'])
+    latin_detector().compute_language_confidence_values('warm up the models')   # lingua loads its models on first use
     clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
                      pair_id=[None, None]), c.model_dump(mode='json'))
 
@@ -335,6 +424,7 @@ def clean(cfg: Config, force: bool = False) -> dict:
         if not kept.any():
             raise DataError(f"{paths.raw}: no documents left after cleaning ({n_in} in; dropped: {dict(dropped)})")
         if not by_split['train']['documents']: raise DataError(f"{paths.raw}: the train split is empty after cleaning")
+        residue = markup_report(ids, cols['source'], np.array(ds['markup'], dtype=object), kept, ds)
         pair_split = {p: split[i] for p, i in pair_first.items()}
         composition = {k: {g: int(n) for g, n in sorted(Counter(cols[k][kept]).items())} for k in ('lang', 'source', 'age_band')}
         report = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), documents_in=n_in,
@@ -346,7 +436,7 @@ def clean(cfg: Config, force: bool = False) -> dict:
                       sources={s_: dict(kept=int((kept & (cols['source'] == s_)).sum()),
                                         dropped={k: int(v) for k, v in sorted(Counter(drop[~kept & (cols['source'] == s_)]).items())})
                                for s_ in sorted(set(cols['source']))},
-                      near_duplicate_links=len(near), split_groups=len(roots),
+                      near_duplicate_links=len(near), split_groups=len(roots), markup_residue=residue,
                       quarantined_at_collect=len(read_json(paths.manifest).get('quarantine') or []),
                       pairs=clean_pairs(paths, cfg, tmp, pair_split), shards=shards_out, config=c.model_dump(mode='json'))
         if not report['reconciles']: raise AssertionError(f"clean report does not reconcile: {report}")

@@ -178,9 +178,11 @@ _BD_PREFIX = rf"(?:{_OO}?{_lit('88')}{_S}?{_Z}?{_S}?|\(\+?{_lit('88')}{_Z}?\){_S
 _PHONE_BD = rf"{_BD_PREFIX}{_lit('1')}[3-9\u09e9-\u09ef](?:{_S}?{_D}){{8}}"
 _PHONE_IN = rf"{_OO}{_lit('91')}{_S}?(?:\({_Z}\){_S}?)?[6-9\u09ec-\u09ef](?:{_S}?{_D}){{9}}"
 _PHONE_INTL = rf"{_OO}{_NZ}{_D}{{0,2}}(?:[ .\-]?\(?{_D}{{1,5}}\)?){{2,6}}"
-_NID_WORDS = nukta_either(r"\bN\.?\s?I\.?\s?D\b\.?|\bnational\s+id(?:entity|entification)?(?:\s+card)?\b|\bvoter\s+id\b"
-                          r"|\bsmart\s+card\b|\bID\s*(?:card\s*)?(?:no|number|#)\b\.?"
-                          r"|এনআইডি|জাতীয়\s*পরিচয়\s*পত্র|পরিচয়\s*পত্র|ভোটার\s*আইডি|আইডি\s*কার্ড|স্মার্ট\s*কার্ড")
+_L, _R = r"(?<![\p{L}\p{M}])", r"(?![\p{L}\p{M}])"    # word edges that hold after a Bangla vowel sign or hasanta, and before a digit
+_NID_WORDS = nukta_either(
+    rf"{_L}(?:N\.?\s?I\.?\s?D{_R}\.?|national\s+id(?:entity|entification)?(?:\s+card)?{_R}|voter\s+id{_R}|smart\s+card{_R}"
+    rf"|ID\s*(?:card\s*)?(?:(?:no|number){_R}\.?|#))"
+    rf"|{_L}(?:এনআইডি|জাতীয়\s*পরিচয়\s*পত্র|পরিচয়\s*পত্র|ভোটার\s*আইডি|আইডি\s*(?:কার্ড|নং|নম্বর|নাম্বার)|স্মার্ট\s*কার্ড)")   # + case endings
 _BEFORE = r"(?<![0-9\u09e6-\u09efA-Za-z+#]|[0-9\u09e6-\u09ef][.,/:\-])"
 _AFTER = r"(?![0-9\u09e6-\u09efA-Za-z]|[.,/:\-][0-9\u09e6-\u09ef])"
 _NUMBERS = regex.compile(

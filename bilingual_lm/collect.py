@@ -355,16 +355,17 @@ _LINK_TOKENS = re.compile(r"\[\[|\]\]|\n[ \t]*\n")
 
 def bracket_spans(text: str, token: re.Pattern = _BRACES) -> tuple[list[tuple[int, int]], list[int]]:
     "Outermost balanced `{{…}}` spans (`[[…]]` with `_LINK_TOKENS`) as (start, end), and the positions of unmatched openers."
-    spans, stack, unmatched = [], [], []
+    pairs, stack, unmatched = [], [], []
     for m in token.finditer(text):
         t = m.group()
         if t in ('{{', '[['): stack.append(m.start())
         elif t in ('}}', ']]'):
-            if stack:
-                s = stack.pop()
-                if not stack: spans.append((s, m.end()))
+            if stack: pairs.append((stack.pop(), m.end()))
         else: unmatched += stack; stack = []                 # a blank line
-    return spans, unmatched + stack
+    spans, end = [], -1
+    for s, e in sorted(pairs):                               # pairs inside an unmatched opener are outermost too
+        if s >= end: spans.append((s, e)); end = e
+    return spans, sorted(unmatched + stack)
 
 # %% ../nbs/01_collect.ipynb #c4e2d665
 def template_name(span: str, site: WikiSite = WikiSite()) -> str:
@@ -507,13 +508,19 @@ _SILENT = re.compile(
 
 def expand_templates(text: str, site: WikiSite = WikiSite(), depth: int = 0) -> str:
     "`text` with each outermost template replaced by the text it shows, by nothing, or by `HOLE` (inside a sentence)."
+    spans, unmatched = bracket_spans(text)
+    broken = [(u, len(text) if text.find('\n', u) < 0 else text.find('\n', u)) for u in unmatched if not text[text.rfind('\n', 0, u) + 1:u].strip()]
     out, pos = [], 0
-    for s, e in bracket_spans(text)[0]:
+    for s, e in sorted(spans + broken):
+        if s < pos: continue
         out.append(text[pos:s]); pos = e
+        if (s, e) in broken: continue                     # a box never closed: its first line (its `|` lines go with tables)
         span = text[s:e]
         name = template_name(span, site)
         shown = render_template(span, name, site.lang) if depth < 8 else None
-        if shown is not None: out.append(expand_templates(shown, site, depth + 1))
+        if shown is not None:
+            text_shown = expand_templates(shown, site, depth + 1)
+            out.append(HOLE if shown.strip() and not text_shown.strip() and hole_at(text, s, e) else text_shown)
         elif not _SILENT.fullmatch(name) and hole_at(text, s, e): out.append(HOLE)
     return ''.join(out) + text[pos:]
 
@@ -539,7 +546,7 @@ def drop_links(text: str, site: WikiSite = WikiSite()) -> str:
 
 # %% ../nbs/01_collect.ipynb #ca5a1f22
 _HEADING = re.compile(r"^[ \t]*(={1,6}).*?\1[ \t]*$", re.M)
-_TABLE_LINE = re.compile(r"^[ \t:]*(?:\{\||\|\}|[|!])")
+_TABLE_LINE = re.compile(r"^[ \t:]*(?:\{\||\|\}|[|!]|\}+[ \t]*$)")     # also a line of closing braces: the end of a broken box
 
 def drop_tables(text: str) -> str:
     "`text` without wiki tables (`{| … |}`, nested), loose table rows (lines that start with `|` or `!`) and headings."
@@ -719,7 +726,7 @@ def _worker_pool(n: int):
     return ProcessPoolExecutor(n, mp_context=ctx)      # a worker that dies raises BrokenProcessPool here, never hangs
 
 def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
-                      chunk_bytes: int = 1 << 19, stats: dict | None = None, **_) -> Iterator[Document]:
+                      chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
     "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
     bad = bad or BadInput()
     stats = stats if stats is not None else {}
@@ -766,7 +773,7 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                     pending.append((batch, pool.submit(worker, xmls, astuple(site)) if pool and busy < 2 * workers
                                            else worker(xmls, astuple(site))))
             # hand on the finished chunks at the front, in dump order; wait for one only when there is nothing else to do
-            while pending and (done or len(pending) > 4 * num_proc or isinstance(pending[0][1], list) or pending[0][1].done()):
+            while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][1], list) or pending[0][1].done()):
                 batch, job = pending.popleft()
                 for (status, pid, title, value, holes), line in zip(job if isinstance(job, list) else job.result(), (l for _, l in batch)):
                     key = status if status != 'skip' else f'skipped:{value}'

@@ -27,7 +27,7 @@ from .core import GettextSource
 # %% auto #0
 __all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTimer', 'fastai_step_times', 'bare_step_times',
            'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'plot_bench', 'benchmark',
-           'real_sentences', 'watch_tree', 'corpus_benchmark']
+           'real_sentences', 'watch_tree', 'corpus_benchmark', 'wikitext_speed']
 
 # %% ../nbs/08_benchmarking.ipynb #07529b47
 def _sync(device):
@@ -249,6 +249,7 @@ def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) 
     work = Path(work); work.mkdir(parents=True, exist_ok=True)
     dump = work/'bnwiki-bench-pages-articles.xml.bz2'
     pool = real_sentences('bn')
+    if not pool: raise DataError('corpus_benchmark: no real sentences on this machine (shared data or Bangla gettext catalogs)')
     if not dump.exists():
         sample = list(synthetic_pages(pool, 200, seed=seed))
         per_page = sum(len(p['text'].encode()) + 400 for p in sample) / len(sample)
@@ -277,3 +278,50 @@ def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) 
         res['speedup'] = {s: round(a[s]['wall_s'] / b[s]['wall_s'], 2) for s in ('collect', 'clean')}
         res['identical_shards'] = a['shard_sha256'] == b['shard_sha256']
     return res
+
+# %% ../nbs/08_benchmarking.ipynb #ecf10558
+def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
+    """`collect` on real MediaWiki dumps. CPU seconds of `collect` in this process (one worker) against
+    `mwparserfromhell.parse` of the same articles alone (`cpu_ratio`), MB of article wikitext per CPU second, and the wall
+    time of the collect stage in a fresh process with each of `procs` worker processes (`speedup` from the first to the
+    last), start-up and worker start-up included, CLI excluded (its run record imports torch, which collect does not need).
+    Medians of `reps` interleaved runs, with the 1-minute load average before each repeat and after the last."""
+    import io, sys, yaml, mwxml, mwparserfromhell as mwp
+    from bilingual_lm.collect import collect, split_dump
+    dumps, work = [Path(d) for d in dumps], Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    texts = []
+    for d in dumps:
+        for kind, xml, _, _ in split_dump(d):
+            if kind != 'page': continue
+            for page in mwxml.Dump.from_page_xml(io.StringIO(xml)):
+                text = None
+                for rev in page: text = rev.text
+                if page.namespace == 0 and not page.redirect and text: texts.append(text)
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    sources = [dict(kind='wikipedia', name=f'wiki{i}', path=str(d)) for i, d in enumerate(dumps)]
+    env = dict(os.environ, BILINGUAL_LM_PROGRESS='0')
+    stage = ("import sys, yaml; from bilingual_lm.core import load_config; from bilingual_lm.collect import collect; "
+             "collect(load_config(**yaml.safe_load(open(sys.argv[1]))))")
+    parse, cpu, wall, load = [], [], {n: [] for n in procs}, []
+    for r in range(reps):
+        load.append(os.getloadavg()[0])
+        t = time.process_time()
+        for x in texts: mwp.parse(x)
+        parse.append(time.process_time() - t)
+        c = time.process_time()
+        collect(load_config(data_dir=work/'inproc', collect=dict(sources=sources)))
+        cpu.append(time.process_time() - c)
+        shutil.rmtree(work/'inproc')
+        for n in procs:
+            (work/'run.yaml').write_text(yaml.safe_dump(dict(data_dir=str(work/f'np{n}'), collect=dict(num_proc=n, sources=sources))))
+            wall[n].append(watch_tree([sys.executable, '-c', stage, str(work/'run.yaml')], env)['wall_s'])
+            shutil.rmtree(work/f'np{n}')
+    load.append(os.getloadavg()[0])
+    med = statistics.median
+    out = dict(articles=len(texts), wikitext_mb=round(mb, 2), parse_cpu_s=round(med(parse), 2), collect_cpu_s=round(med(cpu), 2),
+               cpu_ratio=round(med(cpu) / med(parse), 3), parse_mb_per_cpu_s=round(mb / med(parse), 2),
+               collect_mb_per_cpu_s=round(mb / med(cpu), 2), wall_s={n: round(med(v), 2) for n, v in wall.items()},
+               load_avg=[round(l, 2) for l in load], cpus=os.cpu_count())
+    if len(procs) > 1: out['speedup'] = round(med(wall[procs[0]]) / med(wall[procs[-1]]), 2)
+    return out

@@ -6,26 +6,30 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/collect.html.md"""
 
 # %% ../nbs/01_collect.ipynb #1c80c3e6
 from __future__ import annotations
-import bz2, datetime as dt, gzip, hashlib, io, json, os, re, shutil, unicodedata
-from multiprocessing import get_context
+import bz2, datetime as dt, gzip, hashlib, io, json, lzma, os, re, shutil, unicodedata, zlib
+from collections import deque
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Iterator
-from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import escape as xml_escape, unescape as xml_unescape
 
+import mwparserfromhell as mwp
 import pyarrow as pa, pyarrow.parquet as pq
 from pydantic import BaseModel, ConfigDict, Field
 
 from .core import *
 
 # %% auto #0
-__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'MARKUP_RESIDUE', 'SOURCE_READERS', 'Document', 'Pair', 'stable_id', 'mtime_iso',
-           'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records', 'gettext_version',
-           'chatterbot_files', 'chatterbot_records', 'chatterbot_version', 'file_format', 'source_files', 'text_lines',
-           'text_units', 'jsonl_records', 'parquet_records', 'files_records', 'is_disambiguation', 'wikitext_to_text',
-           'split_dump', 'parse_page', 'wikipedia_records', 'markup_residue', 'write_wiki_dump', 'wikify',
-           'synthetic_pages', 'mysql_unescape', 'read_langlinks', 'write_langlinks_sql', 'ShardWriter', 'source_inputs',
-           'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
-           'collect', 'raw_shards']
+__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS', 'Document',
+           'Pair', 'stable_id', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog',
+           'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version',
+           'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records',
+           'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans',
+           'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables',
+           'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'wikipedia_records',
+           'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks', 'write_langlinks_sql',
+           'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records', 'source_version',
+           'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
 
 # %% ../nbs/01_collect.ipynb #aeae4964
 class Document(BaseModel):
@@ -244,146 +248,6 @@ def files_records(src: FilesSource, bad: BadInput | None = None, max_line_bytes:
                                source=src.name, origin=f"{path}:{n}", licence=src.licence, retrieved=when)
         except DataError as e: bad(e, src.name)
 
-# %% ../nbs/01_collect.ipynb #f24ae9a6
-_DROP_TAGS = {'ref', 'references', 'table', 'gallery', 'math', 'code', 'pre', 'syntaxhighlight', 'source', 'timeline',
-              'imagemap', 'score', 'chem', 'graph', 'templatedata', 'noinclude', 'includeonly', 'nowiki', 'div', 'mapframe'}
-_DISAMBIG = re.compile(r"^\s*(disambig|disambiguation|dab|hndis|geodis|surname|given name|দ্ব্যর্থতা নিরসন|দ্ব্যর্থতা)\b", re.I)
-_WIKI_LANG = re.compile(r"^([a-z][a-z_\-]*?)wiki")
-_PAGE_ID = re.compile(r"<id>\s*(\d+)\s*</id>")
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-
-def is_disambiguation(code) -> bool:
-    return any(_DISAMBIG.match(str(t.name)) for t in code.filter_templates(recursive=False))
-
-def wikitext_to_text(wikitext: str, drop_prefixes=('file', 'image', 'category', 'media'), code=None) -> str:
-    "Plain paragraphs from wikitext: templates, refs, tables, files and categories removed."
-    import mwparserfromhell as mwp
-    code = code if code is not None else mwp.parse(wikitext)
-    prefixes = tuple(p.lower() + ':' for p in drop_prefixes)
-    for node in list(code.nodes):
-        if isinstance(node, (mwp.nodes.Template, mwp.nodes.Heading, mwp.nodes.Comment)): code.remove(node)
-        elif isinstance(node, mwp.nodes.Tag) and str(node.tag).lower() in _DROP_TAGS: code.remove(node)
-        elif isinstance(node, mwp.nodes.Wikilink) and str(node.title).strip().lower().startswith(prefixes): code.remove(node)
-    for t in code.filter_templates(recursive=True):   # templates nested in links and formatting
-        try: code.remove(t)
-        except ValueError: pass
-    text = code.strip_code(normalize=True, collapse=True)
-    paras = []
-    for p in re.split(r"\n\s*\n", text):
-        lines = [re.sub(r"^[*#:;]+\s*", '', l).strip() for l in p.splitlines()]
-        p = ' '.join(l for l in lines if l)
-        p = re.sub(r"\(\s*[,;]?\s*\)", '', p)           # brackets emptied by removed templates
-        p = re.sub(r"\s{2,}", ' ', p).strip()
-        if p: paras.append(p)
-    return '\n\n'.join(paras)
-
-def _open_dump(path: Path):
-    if path.suffix == '.bz2': return bz2.open(path, 'rb')
-    if path.suffix == '.gz': return gzip.open(path, 'rb')
-    return open(path, 'rb')
-
-def split_dump(path: Path) -> Iterator[tuple[str, str, int, str | None]]:
-    "Stream a dump as ('siteinfo', xml, line, None) once, then ('page', xml, first line, problem or None) per page."
-    head, page, start, problem, n = [], None, 0, None, 0
-    try:
-        with _open_dump(path) as f:
-            for n, raw in enumerate(f, 1):
-                try: line = raw.decode('utf-8')
-                except UnicodeDecodeError as e:
-                    line = raw.decode('utf-8', errors='replace')
-                    problem = problem or f"line {n}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})"
-                s = line.lstrip()
-                if page is None:
-                    if s.startswith('<page'):
-                        if head is not None: yield 'siteinfo', ''.join(head), 1, None; head = None
-                        page, start = [line], n
-                        if '</page>' in s: yield 'page', ''.join(page), start, problem; page, problem = None, None
-                    elif head is not None: head.append(line)
-                else:
-                    page.append(line)
-                    if s.startswith('</page>'):
-                        yield 'page', ''.join(page), start, problem; page, problem = None, None
-    except EOFError:
-        raise DataError(f"{path}: the compressed stream ends early, at line {n:,} (a truncated download?)") from None
-    except OSError as e:
-        raise DataError(f"{path}: cannot read the dump at line {n:,} ({e})") from None
-    if head is not None and n == 0: raise DataError(f"{path}: empty file")
-    if page is not None: raise DataError(f"{path}: the dump ends inside the page starting at line {start:,} (a truncated download?)")
-
-def _site_prefixes(siteinfo_xml: str) -> tuple:
-    import mwxml
-    try: dump = mwxml.Dump.from_file(io.StringIO(siteinfo_xml + '</mediawiki>\n'))
-    except Exception: return ()
-    ns = {n.id: n.name for n in (dump.site_info.namespaces or []) if n.name}
-    return tuple(ns[i] for i in (6, 14, -2) if i in ns)
-
-def parse_page(xml: str, drop_prefixes: tuple) -> tuple[str, int | None, str | None, str | None]:
-    "('ok', id, title, text) for an article; ('skip', id, title, reason) otherwise; ('bad', id, title, error) if malformed."
-    import mwxml, mwparserfromhell as mwp
-    m = _PAGE_ID.search(xml); t = _TITLE.search(xml)
-    pid, title = (int(m.group(1)) if m else None), (t.group(1) if t else None)
-    try:
-        page = next(iter(mwxml.Dump.from_page_xml(io.StringIO(xml))))
-        text = None
-        for rev in page: text = rev.text
-    except Exception as e: return 'bad', pid, title, f"malformed XML ({type(e).__name__}: {e})"
-    if page.namespace != 0: return 'skip', page.id, page.title, 'namespace'
-    if page.redirect: return 'skip', page.id, page.title, 'redirect'
-    if not text: return 'skip', page.id, page.title, 'empty'
-    code = mwp.parse(text)
-    if is_disambiguation(code): return 'skip', page.id, page.title, 'disambiguation'
-    plain = wikitext_to_text(text, ('file', 'image', 'category', 'media') + drop_prefixes, code)
-    return ('ok', page.id, page.title, plain) if plain else ('skip', page.id, page.title, 'no text')
-
-def _parse_chunk(args):
-    return [parse_page(xml, args[1]) for xml in args[0]]
-
-def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None,
-                      num_proc: int = 1, batch_pages: int = 256, stats: dict | None = None, **_) -> Iterator[Document]:
-    "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
-    bad = bad or BadInput()
-    stats = stats if stats is not None else {}
-    path = Path(src.path)
-    if not path.exists(): raise DataError(f"{path}: Wikipedia dump not found")
-    m = _WIKI_LANG.match(path.name)
-    lang = src.lang or (m.group(1).replace('_', '-') if m else None)
-    when, last, n_ok = mtime_iso(path), '(none: the first page)', 0
-    skip_to = int(resume_after.rsplit(':', 1)[1]) if resume_after else None
-    from bilingual_lm.collect import _parse_chunk as worker    # by module path, so that spawned workers can import it
-    prefixes, pool = (), (get_context('spawn').Pool(num_proc) if num_proc > 1 else None)
-    try:
-        pages = split_dump(path)
-        while True:
-            batch, lines = [], []
-            try:
-                for kind, xml, line, problem in pages:
-                    if kind == 'siteinfo': prefixes = _site_prefixes(xml); continue
-                    if skip_to is not None:             # resuming: pass pages already written, unparsed
-                        pid = _PAGE_ID.search(xml)
-                        if pid and int(pid.group(1)) == skip_to: skip_to = None
-                        continue
-                    if problem:
-                        t = _TITLE.search(xml)
-                        bad(DataError(f"{path}:{line}: page '{t.group(1) if t else '?'}': {problem}"), src.name); continue
-                    batch.append(xml); lines.append(line)
-                    if len(batch) >= batch_pages: break
-            except DataError as e:
-                bad(DataError(f"{e} (after page '{last}')"), src.name); pages = iter(())
-            if not batch: break
-            chunks = [(batch[i:i + 16], prefixes) for i in range(0, len(batch), 16)]
-            results = [r for c in (pool.map(worker, chunks) if pool else map(worker, chunks)) for r in c]
-            for (status, pid, title, value), line in zip(results, lines):
-                stats[status if status != 'skip' else f'skipped:{value}'] = stats.get(status if status != 'skip' else f'skipped:{value}', 0) + 1
-                if status == 'bad': bad(DataError(f"{path}:{line}: page '{title}' (after '{last}'): {value}"), src.name); continue
-                last = title or last
-                if status != 'ok': continue
-                yield Document(id=f"{src.name}:{lang}:{pid}", text=value, lang=lang, source=src.name,
-                               origin=f"{path}#{title}", licence=src.licence, retrieved=when)
-                n_ok += 1
-                if src.max_pages and n_ok >= src.max_pages: return
-    finally:
-        if pool: pool.terminate()
-
 # %% ../nbs/01_collect.ipynb #02437133
 MARKUP_RESIDUE = re.compile(
     r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|\bthumb\s*\||\b\d+(?:x\d+)?px\s*\||</?ref\b|(?-i:__(?:[A-Z]+|[\u0980-\u09FF_]+)__)"
@@ -394,12 +258,545 @@ def markup_residue(text: str) -> str:
     m = MARKUP_RESIDUE.search(text)
     return m.group().strip() if m else ''
 
+# %% ../nbs/01_collect.ipynb #168580b2
+HOLE = '\ue000'     # a private-use character: where visible text we cannot render was taken out
+_WORD_END = r"(?![\w\u0900-\u0DFF\u200c\u200d])"   # a word ends here; also after an Indic vowel sign, where `\b` finds no end
+
+def _norm_title(s: str) -> str: return re.sub(r"[\s_]+", ' ', s).strip().lower()
+
+@dataclass(frozen=True)
+class WikiSite:
+    "A wiki's language and namespace names: link prefixes to drop (file, media, category) and the template prefix."
+    lang: str | None = None
+    drop_ns: frozenset = frozenset({'file', 'image', 'media', 'category'})
+    template_ns: frozenset = frozenset({'template'})
+
+    @classmethod
+    def from_namespaces(cls, names: dict, lang: str | None = None) -> WikiSite:
+        "From namespace names by id (6 file, -2 media, 14 category, 10 template); the English names stay valid, as on every wiki."
+        return cls(lang, cls.drop_ns | {_norm_title(names[i]) for i in (6, -2, 14) if names.get(i)},
+                   cls.template_ns | ({_norm_title(names[10])} if names.get(10) else set()))
+
+# %% ../nbs/01_collect.ipynb #05cf4ca6
+_TRAILING_TEMPLATES = re.compile(r"(?:\{\{[^{}]*\}\}\s*)+$")
+_STOPS = '.!?।॥:;)]"”\''
+_WORD_START = re.compile(r"[\w\u0900-\u0DFF]")
+
+def hole_at(text: str, s: int, e: int, note_like: bool = True) -> bool:
+    "Whether removing `text[s:e]` leaves a hole in a sentence; `note_like`: a construct attached to a word is a footnote mark."
+    if '\n' in text[s:e]: return False
+    ls, le = text.rfind('\n', 0, s) + 1, text.find('\n', e)
+    left = _TRAILING_TEMPLATES.sub('', text[ls:s].lstrip(':*#; \t'))
+    right = text[e:len(text) if le < 0 else le]
+    l, r = left.rstrip(), right.strip()
+    if not l and not r: return False
+    if note_like and l and left[-1] not in ' \t([{"\'“‘/' and (l[-1] in _STOPS or not _WORD_START.match(right)): return False
+    if not l or l[-1] in _STOPS: return bool(r) and right[:1].isspace() and r[0] not in _STOPS + ','
+    return True
+
+# %% ../nbs/01_collect.ipynb #10a1363f
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_NOWIKI = re.compile(r"<nowiki\s*/>|<nowiki(?:\s[^<>]*)?>(.*?)(?:</nowiki\s*>|\Z)", re.S | re.I)
+_EXTENSION_TAGS = ('ref', 'references', 'gallery', 'math', 'chem', 'ce', 'score', 'timeline', 'imagemap', 'graph', 'templatedata',
+                   'templatestyles', 'mapframe', 'maplink', 'syntaxhighlight', 'source', 'pre', 'hiero', 'inputbox', 'categorytree',
+                   'includeonly', 'indicator', 'section', 'charinsert')
+_FORMULA_TAGS = {'math', 'chem', 'ce', 'score', 'hiero'}       # read inline by the reader: a hole inside a sentence
+_EXT_OPEN = re.compile(r"<(%s)(?:\s[^<>]*?)?(/?)>" % '|'.join(_EXTENSION_TAGS), re.I)
+_HTML_TAG = re.compile(r"</?(?:(div|p|li|ul|ol|dl|dt|dd|blockquote|poem|br|hr|center|tr|td|th|caption|h[1-6])|"
+                       r"span|small|big|sup|sub|u|s|font|cite|abbr|bdi|bdo|code|tt|kbd|samp|var|i|b|em|strong|noinclude|"
+                       r"onlyinclude|strike|del|ins|mark|q|ruby|rb|rt|rp|wbr|time|data|dfn|nowiki)\b[^<>]*>", re.I)
+_HTML_TABLE = re.compile(r"<table\b[^<>]*>|</table\s*>", re.I)
+_LITERAL = {c: f'&#{ord(c)};' for c in "[]{}|<>'=*#:;!-~_&"}
+_SUP, _SUB = str.maketrans('0123456789-−', '⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻'), str.maketrans('0123456789', '₀₁₂₃₄₅₆₇₈₉')
+_PLAIN_FORMULA = re.compile(r"[\w\s+\-−=*/().,<>'^]{1,40}")
+
+def simple_math(tex: str) -> str:
+    "A formula without TeX commands as the text a reader sees (`a^2+b^2` → `a²+b²`, `H_2O` → `H₂O`); `HOLE` for anything else."
+    tex = tex.strip()
+    if not _PLAIN_FORMULA.fullmatch(tex): return HOLE
+    tex = re.sub(r"\^(-?\d+)", lambda m: m.group(1).translate(_SUP), tex)
+    tex = re.sub(r"_(\d+)", lambda m: m.group(1).translate(_SUB), tex)
+    return HOLE if '^' in tex else tex
+
+def _drop_nested(text: str, token: re.Pattern) -> str:
+    "Remove nested `<x>…</x>` spans found by `token` (an open tag or its close); an unclosed one runs to the end."
+    out, depth, pos = [], 0, 0
+    for m in token.finditer(text):
+        if not m.group().startswith('</'):
+            if depth == 0: out.append(text[pos:m.start()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0: pos = m.end()
+    return ''.join(out) + ('' if depth else text[pos:])
+
+def strip_tags(text: str) -> str:
+    "Comments, extension tags (references, galleries, formulas, code) and HTML tables out; other HTML tags unwrapped."
+    text = _NOWIKI.sub(lambda m: ''.join(_LITERAL.get(c, c) for c in m.group(1) or ''), _COMMENT.sub('', text))
+    out, pos = [], 0
+    for m in _EXT_OPEN.finditer(text):
+        if m.start() < pos: continue
+        out.append(text[pos:m.start()]); pos = m.end()
+        name = m.group(1).lower()
+        if m.group(2): continue                                          # <ref name="a" />
+        close = re.compile(r"</%s\s*>" % name, re.I).search(text, m.end())
+        if close is None:                                                # never closed: a reference takes its line
+            if name == 'ref': pos = len(text) if text.find('\n', pos) < 0 else text.find('\n', pos)
+            continue
+        if name in _FORMULA_TAGS and hole_at(text, m.start(), close.end(), note_like=False):
+            out.append(simple_math(text[m.end():close.start()]) if name == 'math' else HOLE)
+        pos = close.end()
+    text = ''.join(out) + text[pos:]
+    return _HTML_TAG.sub(lambda m: '\n' if m.group(1) else '', _drop_nested(text, _HTML_TABLE))
+
+# %% ../nbs/01_collect.ipynb #67483f53
+_BRACES = re.compile(r"\{\{|\}\}")
+_LINK_TOKENS = re.compile(r"\[\[|\]\]|\n[ \t]*\n")
+
+def bracket_spans(text: str, token: re.Pattern = _BRACES) -> tuple[list[tuple[int, int]], list[int]]:
+    "Outermost balanced `{{…}}` spans (`[[…]]` with `_LINK_TOKENS`) as (start, end), and the positions of unmatched openers."
+    pairs, stack, unmatched = [], [], []
+    for m in token.finditer(text):
+        t = m.group()
+        if t in ('{{', '[['): stack.append(m.start())
+        elif t in ('}}', ']]'):
+            if stack: pairs.append((stack.pop(), m.end()))
+        else: unmatched += stack; stack = []                 # a blank line
+    spans, end = [], -1
+    for s, e in sorted(pairs):                               # pairs inside an unmatched opener are outermost too
+        if s >= end: spans.append((s, e)); end = e
+    return spans, sorted(unmatched + stack)
+
+# %% ../nbs/01_collect.ipynb #c4e2d665
+def template_name(span: str, site: WikiSite = WikiSite()) -> str:
+    "The normalized name of the template `span` (`{{…}}`): lower case, single spaces, no `Template:` or `subst:` prefix."
+    name = re.sub(r"[\s_]+", ' ', span[2:].split('|', 1)[0].split('}}', 1)[0]).strip()
+    low = name.lower()
+    for p in ('subst:', 'safesubst:', 'msgnw:'):
+        if low.startswith(p): low = low[len(p):].strip()
+    if ':' in low:
+        head, rest = low.split(':', 1)
+        if head.strip() in site.template_ns: return rest.strip()
+        if low.startswith('#') or name.split(':', 1)[0].isupper() or head in ('lc', 'uc', 'lcfirst', 'ucfirst', 'formatnum'): return head + ':'
+    return low
+
+_DISAMBIG = re.compile(r"(?:disambig|disambiguation|dab|hndis|geodis|surname|given name|দ্ব্যর্থতা নিরসন|দ্ব্যর্থতা)" + _WORD_END)
+
+def is_disambiguation(names: list[str]) -> bool:
+    "Whether any of the (normalized) template names marks a disambiguation page."
+    return any(_DISAMBIG.match(n) for n in names)
+
+# %% ../nbs/01_collect.ipynb #50197868
+MONTHS = dict(en='January February March April May June July August September October November December'.split(),
+              bn='জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর'.split())
+_RANGE_WORDS = {'-', '–', 'to', 'and', 'or', 'x', '×', 'by', '+/-', '±', 'to(-)', 'and(-)'}
+_SHIP_PREFIXES = {'hms', 'uss', 'mv', 'ss', 'hmas', 'hmcs', 'ins', 'pns', 'rms', 'sms', 'hmnzs', 'usns'}
+
+def _unit(u):
+    u = {'sqmi': 'sq mi', 'sqkm': 'km²', 'C': '°C', 'F': '°F'}.get(u, u)
+    return re.sub(r"(?<=[a-zA-Z])([23])$", lambda m: '²' if m.group(1) == '2' else '³', u)
+
+def _convert(pos, kw, lang):
+    if len(pos) >= 4 and pos[1] in _RANGE_WORDS: return f"{pos[0]} {pos[1]} {pos[2]} {_unit(pos[3])}"
+    return f"{pos[0]} {_unit(pos[1])}" if len(pos) > 1 else pos[0]
+
+def _date(pos, kw, lang):
+    y, *md_ = [p for p in pos if p.strip().isdigit()][:3] or [None]
+    if y is None or not md_: return y
+    m = MONTHS.get(lang, MONTHS['en'])[int(md_[0]) - 1] if 1 <= int(md_[0]) <= 12 else md_[0]
+    if len(md_) == 1: return f"{m} {y}"
+    d = str(int(md_[1]))
+    return f"{m} {d}, {y}" if lang == 'en' and not kw.get('df') else f"{d} {m} {y}"
+
+def _frac(pos, kw, lang):
+    p = [x for x in pos if x]
+    return {1: f"1/{p[0]}" if p else None, 2: '/'.join(p[:2]), 3: f"{p[0]} {p[1]}/{p[2]}" if len(p) > 2 else None}.get(len(p))
+
+def _coord(pos, kw, lang):
+    "`{{coord|13|19|N|169|9|W}}` → 13°19′N 169°9′W; `{{coord|23.7|-90.4}}` → 23.7°N 90.4°W."
+    out, part, num = [], [], re.compile(r"-?\d+(?:\.\d+)?")
+    for p in pos:
+        if p.upper() in ('N', 'S', 'E', 'W'):
+            out.append(''.join(v + m for v, m in zip(part, '°′″')) + p.upper()); part = []
+            if len(out) == 2: return ' '.join(out)
+        elif num.fullmatch(p): part.append(p)
+        else: break
+    if len(pos) >= 2 and num.fullmatch(pos[0]) and num.fullmatch(pos[1]):
+        return f"{pos[0].lstrip('-')}°{'SN'[pos[0][0] != '-']} {pos[1].lstrip('-')}°{'WE'[pos[1][0] != '-']}"
+    return None
+
+_first = lambda pos, kw, lang: pos[0]
+_second = lambda pos, kw, lang: pos[1]
+_last = lambda pos, kw, lang: pos[-1]
+_const = lambda s: (lambda pos, kw, lang: s)
+_prefixed = lambda p: (lambda pos, kw, lang: f"{p} {pos[0]}")
+_quote = lambda pos, kw, lang: kw.get('text') or kw.get('quote') or pos[0]
+
+INLINE_TEMPLATES = {
+    **dict.fromkeys(['convert', 'cvt', 'রূপান্তর'], _convert),
+    **dict.fromkeys(['lang', 'wikt-lang', 'rtl-lang', 'legend'], _second),
+    **dict.fromkeys(['transl', 'transliteration', 'srlink', 'pslink'], _last),
+    **dict.fromkeys(['unicode', 'script', 'polytonic', 'ill', 'interlanguage link', 'nihongo2', 'nowrap', 'nobr', 'nobreak', 'small',
+                     'smaller', 'big', 'bigger', 'larger', 'midsize', 'resize', 'sic', 'sc', 'smallcaps', 'small caps', 'smallsup', 'sup',
+                     'sub', 'vanchor', 'visible anchor', 'not a typo', 'proper name', 'abbr', 'tooltip', 'math', 'mvar', 'var', 'em',
+                     'strong', 'center', 'ipa', 'ipablink', 'আধ্বব', 'vr', 'flag', 'flagcountry', 'flagu', 'পতাকা', 'noflag', 'nts',
+                     'ntsh', 'keypress', 'samp', 'code', 'mono', 'chem2', 'formatnum:', 'lc:', 'uc:', 'ucfirst:', 'lcfirst:'], _first),
+    **dict.fromkeys(['quote', 'cquote', 'blockquote', 'quotation', 'উক্তি'], _quote),
+    'nihongo': lambda pos, kw, lang: next((p for p in pos if p), None),
+    'angbr': lambda pos, kw, lang: f"⟨{pos[0]}⟩",
+    'chem': lambda pos, kw, lang: ''.join(pos),
+    'respell': lambda pos, kw, lang: '-'.join(p for p in pos if p),
+    'hlist': lambda pos, kw, lang: ' · '.join(p for p in pos if p),
+    'post-nominals': lambda pos, kw, lang: kw.get('list') or ' '.join(p for p in pos if p),
+    'bibleref': lambda pos, kw, lang: ' '.join(pos[:2]),
+    **dict.fromkeys(['ship', 'জাহাজ'], lambda pos, kw, lang: ' '.join(p for p in pos[:2] if p)),
+    **dict.fromkeys(['nbsp', 'spaces', 'space'], _const(' ')),
+    **dict.fromkeys(['snd', 'spaced ndash', 'spnd'], _const(' – ')),
+    **dict.fromkeys(['ndash', 'en dash'], _const('–')), **dict.fromkeys(['mdash', 'mdashb', 'em dash'], _const('—')),
+    "'": _const("'"), "'s": _const("'s"), "' \"": _const("' \""), '" \'': _const("\" '"), '!': _const('|'), '=': _const('='),
+    'eqm': _const('⇌'), **dict.fromkeys(['pi', 'পাই'], _const('π')),
+    **dict.fromkeys(['c.', 'circa', 'ca.'], lambda pos, kw, lang: f"c. {pos[0]}" if pos else 'c.'),
+    'আনুমানিক': lambda pos, kw, lang: f"আনু. {pos[0]}" if pos else 'আনু.',
+    **dict.fromkeys(['frac', 'sfrac', 'fraction'], _frac),
+    **dict.fromkeys(['coord', 'স্থানাঙ্ক'], _coord),
+    'us patent': lambda pos, kw, lang: f"U.S. Patent {pos[0]}", 'wayback': lambda pos, kw, lang: kw.get('title') or None,
+    'e': lambda pos, kw, lang: f"×10{pos[0].translate(_SUP)}",
+    'val': lambda pos, kw, lang: pos[0] + (f"×10{kw['e'].translate(_SUP)}" if kw.get('e') else '') + (f" {kw['u']}" if kw.get('u') else ''),
+    'as of': lambda pos, kw, lang: f"{'as' if kw.get('lc') else 'As'} of {_date(pos, kw, lang)}" if lang == 'en' else None,
+    **dict.fromkeys(['isbn', 'আইএসবিএন'], _prefixed('ISBN')), 'issn': _prefixed('ISSN'), 'oclc': _prefixed('OCLC'),
+    'doi': _prefixed('doi:'), 'asin': _prefixed('ASIN'),
+    **dict.fromkeys(['start date', 'end date', 'birth date', 'death date', 'date', 'dts', 'start date and age', 'birth date and age',
+                     'death date and age', 'end date and age', 'film date', 'জন্ম তারিখ', 'মৃত্যু তারিখ', 'জন্ম তারিখ ও বয়স',
+                     'মৃত্যু তারিখ ও বয়স', 'শুরুর তারিখ', 'শুরুর তারিখ ও বয়স'], _date),
+}
+
+def _renderer(name: str):
+    if name in INLINE_TEMPLATES: return INLINE_TEMPLATES[name]
+    if name in _SHIP_PREFIXES: return lambda pos, kw, lang: f"{name.upper()} {pos[0]}"
+    if name.startswith('ipac-'): return lambda pos, kw, lang: f"/{''.join(pos)}/"
+    if name.startswith(('ipa-', 'pron-', 'lang-')): return _first
+    return None
+
+def render_template(span: str, name: str, lang: str | None = None) -> str | None:
+    "The wikitext a reader sees for the inline template `span` named `name`, or None when it is not one we know."
+    f = _renderer(name)
+    if f is None: return None
+    if name.endswith(':'): return span[2:-2].split(':', 1)[1]           # formatnum:1234
+    nodes = mwp.parse(span).nodes
+    if len(nodes) != 1 or not isinstance(nodes[0], mwp.nodes.Template): return None
+    num, kw = {}, {}
+    for p in nodes[0].params:
+        k, v = str(p.name).strip(), str(p.value).strip()
+        if k.isdigit(): num[int(k)] = v
+        else: kw[k] = v
+    pos = [num.get(i, '') for i in range(1, max(num, default=0) + 1)]
+    try: return f(pos, kw, lang)
+    except (IndexError, ValueError): return None
+
+# %% ../nbs/01_collect.ipynb #8b1e1494
+_SILENT = re.compile(
+    r"(?:sfn\w*|harv\w*|efn\w*|refn|rp|r|cref\w*|ref ?label|note ?label|#tag:|citation needed|cn|fact|clarify|when|who|which|where|"
+    r"by whom|dubious|page needed|pages needed|better source.*|request quotation|update after|dead link|verify.*|vague|according to whom|"
+    r"failed verification|full citation needed|unreliable source\??|original research.*|disputed.*|qualify.*|.* inline|citation|cite.*|"
+    r"webarchive|cbignore|page number|\w{2,3} icon|in \w+|anchor|defaultsort:|displaytitle:|short description|use .* dates|use .* english|"
+    r"main|see also|further|about|for|other uses|distinguish|redirect.*|portal.*|commons.*|wik\w+|sister.*|authority control|reflist|"
+    r"notelist|div col.*|col-.*|clear|-|toc.*|infobox.*|navbox.*|.*stub|coord missing|pp-.*|good article|featured article|mathworld|"
+    r"mathgenealogy|flagicon.*|coat of arms|audio.*|pronunciation|official website|.* website|imdb.*|internet archive.*|dmoz|"
+    r"prettytable|extent|inflation-fn|"
+    r"তথ্যসূত্র প্রয়োজন|সত্যতা|কার দ্বারা|স্পষ্ট করা প্রয়োজন|অকার্যকর সংযোগ|ওয়েব আর্কাইভ|.*উদ্ধৃতি|মূল নিবন্ধ|মূল|আরও দেখুন|"
+    r"অন্য ব্যবহার|সূত্র তালিকা|তথ্যছক.*|অসম্পূর্ণ|কর্তৃপক্ষ নিয়ন্ত্রণ|প্রবেশদ্বার.*|কক্ষ|কাজ চলছে.*|পতাকা আইকন|অডিও|উইকি.*)")
+
+def expand_templates(text: str, site: WikiSite = WikiSite(), depth: int = 0) -> str:
+    "`text` with each outermost template replaced by the text it shows, by nothing, or by `HOLE` (inside a sentence)."
+    spans, unmatched = bracket_spans(text)
+    broken = [(u, len(text) if text.find('\n', u) < 0 else text.find('\n', u)) for u in unmatched if not text[text.rfind('\n', 0, u) + 1:u].strip()]
+    out, pos = [], 0
+    for s, e in sorted(spans + broken):
+        if s < pos: continue
+        out.append(text[pos:s]); pos = e
+        if (s, e) in broken: continue                     # a box never closed: its first line (its `|` lines go with tables)
+        span = text[s:e]
+        name = template_name(span, site)
+        shown = render_template(span, name, site.lang) if depth < 8 else None
+        if shown is not None:
+            text_shown = expand_templates(shown, site, depth + 1)
+            out.append(HOLE if shown.strip() and not text_shown.strip() and hole_at(text, s, e) else text_shown)
+        elif not _SILENT.fullmatch(name) and hole_at(text, s, e): out.append(HOLE)
+    return ''.join(out) + text[pos:]
+
+# %% ../nbs/01_collect.ipynb #6fc404dd
+_INTERLANGUAGE = re.compile(r"(?:[a-z]{2,3}(?:-[a-z]+)*|simple):")
+
+def drop_links(text: str, site: WikiSite = WikiSite()) -> str:
+    "`text` without file, media, category and interlanguage links; other links stay for the parser."
+    spans, unmatched = bracket_spans(text, _LINK_TOKENS)
+    cut = []
+    for s, e in spans:
+        title = _norm_title(text[s + 2:e].split('|', 1)[0])
+        if ':' in title and not title.startswith(':') and (title.split(':', 1)[0].strip() in site.drop_ns or _INTERLANGUAGE.match(title)):
+            cut.append((s, e))
+    for s in unmatched:
+        title = _norm_title(text[s + 2:s + 80].split('|', 1)[0])
+        if ':' in title and title.split(':', 1)[0].strip() in site.drop_ns:
+            e = text.find('\n', s); cut.append((s, len(text) if e < 0 else e))
+    out, pos = [], 0
+    for s, e in sorted(cut):
+        if s >= pos: out.append(text[pos:s]); pos = e
+    return ''.join(out) + text[pos:]
+
+# %% ../nbs/01_collect.ipynb #ca5a1f22
+_HEADING = re.compile(r"^[ \t]*(={1,6}).*?\1[ \t]*$", re.M)
+_TABLE_LINE = re.compile(r"^[ \t:]*(?:\{\||\|\}|[|!]|\}+[ \t]*$)")     # also a line of closing braces: the end of a broken box
+
+def drop_tables(text: str) -> str:
+    "`text` without wiki tables (`{| … |}`, nested), loose table rows (lines that start with `|` or `!`) and headings."
+    out, depth = [], 0
+    for line in text.split('\n'):
+        s = line.lstrip(' \t:')
+        if s.startswith('{|'): depth += 1
+        elif depth and s.startswith('|}'): depth -= 1
+        elif not depth and not _TABLE_LINE.match(line): out.append(line)
+    return _HEADING.sub('', '\n'.join(out))
+
+# %% ../nbs/01_collect.ipynb #c85623df
+_SWITCH = re.compile(r"__(?:[A-Z]{2,}|[\u0980-\u09FF][\u0980-\u09FF_]*)__")
+_STRAY = re.compile(r"\[\[|\]\]|\{\{|\}\}|'{2,}|</?ref\b[^>]*>|\[(?:[0-9০-৯]{1,3}|citation needed|তথ্যসূত্র প্রয়োজন)\]", re.I)
+_HOLE_ASIDE = re.compile(r"\s*\([^()]*\ue000[^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?।॥])\s+")
+
+def tidy_paragraphs(text: str) -> tuple[str, int]:
+    "Paragraphs of one line each, separated by a blank line, without markup leftovers or holes; and the number of words dropped with holes."
+    paras, dropped = [], 0
+    for p in re.split(r"\n\s*\n", text):
+        lines = []
+        for l in p.splitlines():                               # a line at a time: a hole in one list item costs only that item
+            if _TABLE_LINE.match(l): continue
+            l = _HOLE_ASIDE.sub('', _STRAY.sub('', re.sub(r"^[*#:;]+\s*", '', l.strip())))
+            if HOLE in l:
+                sentences = _SENTENCE_END.split(l)
+                dropped += sum(len(s.split()) for s in sentences if HOLE in s)
+                l = ' '.join(s for s in sentences if HOLE not in s)
+            if l.strip(): lines.append(l.strip())
+        p = re.sub(r"\s{2,}", ' ', re.sub(r"\s*\(\s*[,;:]?\s*\)", '', ' '.join(lines))).strip()
+        if p: paras.append(p)
+    return '\n\n'.join(paras), dropped
+
+# %% ../nbs/01_collect.ipynb #e3b5e10f
+def wikitext_to_text(wikitext: str, site: WikiSite = WikiSite(), stats: dict | None = None) -> str:
+    "Plain paragraphs (separated by a blank line) of an article's wikitext; words dropped with holes are added to `stats['hole_words']`."
+    text = expand_templates(_SWITCH.sub('', strip_tags(wikitext)), site)
+    text = drop_tables(drop_links(text, site))
+    text, dropped = tidy_paragraphs(mwp.parse(text).strip_code(normalize=True, collapse=True))
+    if stats is not None and dropped: stats['hole_words'] = stats.get('hole_words', 0) + dropped
+    return text
+
+# %% ../nbs/01_collect.ipynb #cb754726
+_PAGE_OPEN, _PAGE_CLOSE, _NL = re.compile(rb"<page[\s>]"), b'</page>', b'\n'
+_TITLE_BYTES = re.compile(rb"<title>([^<]*)</title>")
+_STREAM_ERRORS = (EOFError, OSError, lzma.LZMAError, zlib.error)
+
+def _open_dump(path: Path):
+    "The dump as a binary stream, decompressed by its suffix: `.bz2`, `.gz`, `.xz` (anything else is read as XML)."
+    return {'.bz2': bz2.open, '.gz': gzip.open, '.xz': lzma.open}.get(path.suffix.lower(), open)(path, 'rb')
+
+def _page_title(xml: bytes) -> str | None:
+    m = _TITLE_BYTES.search(xml)
+    return xml_unescape(m.group(1).decode('utf-8', 'replace')) if m else None
+
+def _decode_page(page: bytes, line: int) -> tuple[str, str | None]:
+    try: return page.decode('utf-8'), None
+    except UnicodeDecodeError as e:
+        col = e.start - page.rfind(_NL, 0, e.start)
+        return (page.decode('utf-8', errors='replace'),
+                f"line {line + page.count(_NL, 0, e.start)}: not valid UTF-8 (byte 0x{page[e.start]:02x} at column {col})")
+
+def _read_block(f, block: int) -> tuple[bytes, Exception | None]:
+    "Up to `block` decompressed bytes, and the error that stopped the stream, if any (the bytes before it are kept)."
+    parts, n = [], 0
+    while n < block:
+        try: data = f.read1(block - n)
+        except _STREAM_ERRORS as e: return b''.join(parts), e
+        if not data: break
+        parts.append(data); n += len(data)
+    return b''.join(parts), None
+
+def split_dump(path: Path, block: int = 1 << 20) -> Iterator[tuple[str, str, int, str | None]]:
+    """Stream a dump as ('siteinfo', xml, 1, None) once, then ('page', xml, first line, problem or None) per page.
+    A truncated or corrupt dump raises a `DataError` naming the line, the page it broke in and the last complete page."""
+    buf, pos, line, head, last, size, failed = b'', 0, 1, True, None, 0, None     # `line` is the line number at buf[pos]
+    def where():
+        end_line = line + buf.count(_NL, pos, len(buf) - buf.endswith(_NL))     # the last line read
+        m = _PAGE_OPEN.search(buf, pos)
+        inside = (f"inside the page starting at line {line + buf.count(_NL, pos, m.start()):,} "
+                  f"('{_page_title(buf[m.start():]) or 'its <title> not read'}')") if m else 'between pages'
+        done = f"the last complete page is '{last[0]}' (line {last[1]:,})" if last else 'no page was complete'
+        return f"at line {end_line:,}, {inside}; {done}"
+    with _open_dump(path) as f:
+        while True:
+            m = _PAGE_OPEN.search(buf, pos)
+            if m and head:
+                yield 'siteinfo', buf[:m.start()].decode('utf-8', errors='replace'), 1, None
+                line += buf.count(b'\n', pos, m.start()); pos, head = m.start(), False
+            e = buf.find(_PAGE_CLOSE, m.end()) if m else -1
+            if e >= 0:
+                end = e + len(_PAGE_CLOSE)
+                start_line = line + buf.count(b'\n', pos, m.start())
+                page = buf[m.start():end]
+                line, pos = start_line + page.count(_NL), end
+                xml, problem = _decode_page(page, start_line)
+                last = (_page_title(page) or f"(no readable <title>, line {start_line:,})", start_line)
+                yield 'page', xml, start_line, problem
+                continue
+            if failed is not None:
+                what = 'ends early' if isinstance(failed, EOFError) else f"cannot be read ({type(failed).__name__}: {failed})"
+                raise DataError(f"{path}: the compressed stream {what} {where()} (a truncated download?)")
+            data, failed = _read_block(f, block)
+            if not data and failed is None: break
+            size += len(data)
+            buf, pos = buf[pos:] + data, 0
+    if size == 0: raise DataError(f"{path}: empty file")
+    if head: yield 'siteinfo', buf.decode('utf-8', errors='replace'), 1, None
+    elif _PAGE_OPEN.search(buf, pos):
+        raise DataError(f"{path}: the dump ends {where()} (a truncated download?)")
+
+# %% ../nbs/01_collect.ipynb #1d6a2599
+_PAGE_ID = re.compile(r"<id>\s*(\d+)\s*</id>")
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+
+def wiki_site(siteinfo_xml: str, lang: str | None = None) -> WikiSite:
+    "The `WikiSite` of a dump from its `<siteinfo>` block (English names when it has none)."
+    import mwxml
+    try: dump = mwxml.Dump.from_file(io.StringIO(siteinfo_xml + '</mediawiki>\n'))
+    except Exception: return WikiSite(lang)
+    return WikiSite.from_namespaces({n.id: n.name for n in (dump.site_info.namespaces or []) if n.name}, lang)
+
+def _page_result(page, text: str | None, site: WikiSite) -> tuple:
+    if page.namespace != 0: return 'skip', page.id, page.title, 'namespace', 0
+    if page.redirect: return 'skip', page.id, page.title, 'redirect', 0
+    if not text: return 'skip', page.id, page.title, 'empty', 0
+    if is_disambiguation([template_name(text[s:e], site) for s, e in bracket_spans(text)[0]]):
+        return 'skip', page.id, page.title, 'disambiguation', 0
+    st = {}
+    plain = wikitext_to_text(text, site, st)
+    return ('ok', page.id, page.title, plain, st.get('hole_words', 0)) if plain else ('skip', page.id, page.title, 'no text', 0)
+
+def _read_pages(xml: str) -> list:
+    import mwxml
+    out = []
+    for page in mwxml.Dump.from_page_xml(io.StringIO(xml)):
+        text = None
+        for rev in page: text = rev.text
+        out.append((page, text))
+    return out
+
+def parse_pages(xmls: list[str], site: WikiSite = WikiSite()) -> list[tuple]:
+    "Each page of `xmls` (one `<page>` block each) as ('ok' | 'skip' | 'bad', id, title, text | reason | error, hole words)."
+    try:
+        pages = _read_pages(''.join(xmls))
+        if len(pages) == len(xmls): return [_page_result(p, t, site) for p, t in pages]
+    except Exception: pass
+    out = []
+    for xml in xmls:
+        try: (page, text), = _read_pages(xml)
+        except Exception as e:
+            m, t = _PAGE_ID.search(xml), _TITLE.search(xml)
+            out.append(('bad', int(m.group(1)) if m else None, xml_unescape(t.group(1)) if t else None,
+                        f"malformed XML ({type(e).__name__}: {e})", 0))
+            continue
+        out.append(_page_result(page, text, site))
+    return out
+
+def _parse_chunk(xmls: list[str], site: tuple) -> list[tuple]:
+    "`parse_pages` in a worker process; `site` as plain fields, so that the class is this module's wherever the caller defined it."
+    return parse_pages(xmls, WikiSite(*site))
+
+# %% ../nbs/01_collect.ipynb #5636a2c2
+_WIKI_LANG = re.compile(r"^([a-z][a-z_\-]*?)wiki")       # bnwiki-… → bn
+
+def _page_label(title, pid) -> str:
+    return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
+
+def _worker_pool(n: int):
+    "`n` worker processes that import this module once: forked from a server where the platform has one, else spawned."
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    if 'forkserver' in mp.get_all_start_methods():
+        ctx = mp.get_context('forkserver'); ctx.set_forkserver_preload(['__main__', 'bilingual_lm.collect'])
+    else: ctx = mp.get_context('spawn')
+    return ProcessPoolExecutor(n, mp_context=ctx)      # a worker that dies raises BrokenProcessPool here, never hangs
+
+def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
+                      chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
+    "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
+    bad = bad or BadInput()
+    stats = stats if stats is not None else {}
+    path = Path(src.path)
+    if not path.exists(): raise DataError(f"{path}: Wikipedia dump not found")
+    m = _WIKI_LANG.match(path.name)
+    lang = src.lang or (m.group(1).replace('_', '-') if m else None)
+    when, site = mtime_iso(path), WikiSite(lang)
+    skip_to = int(resume_after.rsplit(':', 1)[1]) if resume_after else None
+    from bilingual_lm.collect import _parse_chunk as worker    # by module path, so that worker processes can import it
+
+    def chunks():                                              # lists of (xml, line), about `chunk_bytes` each
+        nonlocal site, skip_to
+        batch, size, error = [], 0, None
+        try:
+            for kind, xml, line, problem in split_dump(path):
+                if kind == 'siteinfo': site = wiki_site(xml, lang); continue
+                if skip_to is not None:                        # resuming: pass pages already written, unparsed
+                    pid = _PAGE_ID.search(xml)
+                    if pid and int(pid.group(1)) == skip_to: skip_to = None
+                    continue
+                if problem:
+                    t, pid = _TITLE.search(xml), _PAGE_ID.search(xml)
+                    bad(DataError(f"{path}:{line}: {_page_label(t and xml_unescape(t.group(1)), pid and pid.group(1))}: {problem}"), src.name)
+                    continue
+                batch.append((xml, line)); size += len(xml)
+                if size >= chunk_bytes or len(batch) >= 256: yield batch; batch, size = [], 0
+        except DataError as e: error = e
+        if batch: yield batch                                  # the pages read before the damage
+        if error is not None: raise error
+
+    workers = num_proc - 1                                     # this process parses too, between reading chunks
+    pool, pending, error, last, n_ok = (_worker_pool(workers) if workers else None), deque(), None, '(none: the first page)', 0
+    try:
+        it, done = chunks(), False
+        while pending or not done:
+            if not done:
+                try: batch = next(it)
+                except StopIteration: batch, done = None, True
+                except DataError as e: batch, done, error = None, True, e
+                if batch is not None:
+                    xmls = [x for x, _ in batch]
+                    busy = sum(not isinstance(job, list) and not job.done() for _, job in pending)
+                    pending.append((batch, pool.submit(worker, xmls, astuple(site)) if pool and busy < 2 * workers
+                                           else worker(xmls, astuple(site))))
+            # hand on the finished chunks at the front, in dump order; wait for one only when there is nothing else to do
+            while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][1], list) or pending[0][1].done()):
+                batch, job = pending.popleft()
+                for (status, pid, title, value, holes), line in zip(job if isinstance(job, list) else job.result(), (l for _, l in batch)):
+                    key = status if status != 'skip' else f'skipped:{value}'
+                    stats[key] = stats.get(key, 0) + 1
+                    if holes: stats['hole_words'] = stats.get('hole_words', 0) + holes
+                    if status == 'bad': bad(DataError(f"{path}:{line}: {_page_label(title, pid)} (after '{last}'): {value}"), src.name)
+                    last = title or last
+                    if status != 'ok': continue
+                    yield Document(id=f"{src.name}:{lang}:{pid}", text=value, lang=lang, source=src.name,
+                                   origin=f"{path}#{title}", licence=src.licence, retrieved=when)
+                    n_ok += 1
+                    if src.max_pages and n_ok >= src.max_pages: return
+        if error is not None: bad(error, src.name)
+    finally:
+        if pool: pool.shutdown(wait=False, cancel_futures=True)
+
 # %% ../nbs/01_collect.ipynb #e614c0af
 def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:
-    "Write a bz2 MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id); streams `pages`."
+    "Write a MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id), compressed by the suffix (`.bz2`, `.gz`, `.xz`); streams `pages`."
     ns_names = {-2: 'মিডিয়া', 6: 'চিত্র', 10: 'টেমপ্লেট', 14: 'বিষয়শ্রেণী'} if lang == 'bn' else {-2: 'Media', 6: 'File', 10: 'Template', 14: 'Category'}
     out = Path(path)
-    with atomic_path(out) as tmp, bz2.open(tmp, 'wt', encoding='utf-8') as f:
+    opener = {'.bz2': bz2.open, '.gz': gzip.open, '.xz': lzma.open}.get(out.suffix.lower(), open)
+    with atomic_path(out) as tmp, opener(tmp, 'wt', encoding='utf-8') as f:
         f.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="%s">\n' % lang)
         f.write(f'  <siteinfo>\n    <sitename>{xml_escape(sitename)}</sitename>\n    <dbname>{lang}wiki</dbname>\n    <namespaces>\n')
         f.write('      <namespace key="0" case="first-letter" />\n')
@@ -577,6 +974,13 @@ def _checkpoint(part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter):
     state.update(shards=docs.shards, pair_shards=pairs.shards)
     write_json(part/'progress.json', state)
 
+def _quarantine_summary(items: list[dict], show: int = 3) -> str:
+    "What was quarantined, for an error message: the count, and the first `show` errors."
+    if not items: return ''
+    more = f"; and {len(items) - show} more (listed in the quarantine)" if len(items) > show else ''
+    return (f"; {len(items)} input{'s' * (len(items) != 1)} quarantined by collect.skip_bad: "
+            + '; '.join(f"[{q['source']}] {q['error']}" for q in items[:show]) + more)
+
 def collect(cfg: Config, force: bool = False) -> dict:
     "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
     paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
@@ -644,7 +1048,7 @@ def collect(cfg: Config, force: bool = False) -> dict:
                                      quarantined=sum(q['source'] == src.name for q in bad.items)))
         state['current'] = None
         _checkpoint(part, state, docs, pairs)
-    if docs.count == 0: raise DataError(f"{paths.raw}: the sources gave no documents ({', '.join(names)})")
+    if docs.count == 0: raise DataError(f"{paths.raw}: the sources gave no documents ({', '.join(names)})" + _quarantine_summary(bad.items))
     sources = state['sources']
     links = link_wikipedias(cfg, part, sources)
     manifest = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), documents=docs.count, pairs=pairs.count,

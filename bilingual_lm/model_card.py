@@ -99,7 +99,10 @@ def tokenizer_section(r: dict) -> str:
            + _table(rows, ['language', 'tokens_per_byte', 'chars_per_token', 'byte_fallback']))
     for k, label in (('parity_corpus_pairs', 'the corpus translation pairs'), ('parity_heldout', 'held-out pairs')):
         if tk.get(k): out += f"\nBangla/English token ratio on {label} ({tk[k]['pairs']:,} pairs): **{tk[k]['ratio']}**."
-    return out + f"\nThe `transformers` tokenizer gives SentencePiece's ids on {tk['hf_check']['lines'] - tk['hf_check']['mismatches']:,} of {tk['hf_check']['lines']:,} checked lines.\n"
+    hc = tk['hf_check']
+    same = hc['lines'] - hc['mismatches'] - hc.get('ties', 0)
+    tie = f" (and on {hc['ties']:,} more, an equally likely segmentation: a tie)" if hc.get('ties') else ''
+    return out + f"\nThe `transformers` tokenizer gives SentencePiece's ids on {same:,} of {hc['lines']:,} checked lines{tie}.\n"
 
 def training_section(r: dict) -> str:
     t, run = r['train'], r['run'] or {}

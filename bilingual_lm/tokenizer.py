@@ -16,8 +16,8 @@ from .clean import iter_texts, clean_pair_table, clean_files
 
 # %% auto #0
 __all__ = ['SPECIALS', 'BYTE_PIECES', 'RESERVED_CHARS', 'language_balanced_sample', 'train_sentencepiece', 'nfc', 'Tokenizer',
-           'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'hf_id_mismatches', 'load_parallel',
-           'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer']
+           'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'segmentation_score', 'hf_id_mismatches',
+           'load_parallel', 'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer']
 
 # %% ../nbs/03_tokenizer.ipynb #d496079a
 def _keep(doc_id: str, p: float) -> bool:
@@ -148,11 +148,20 @@ def save_hf_tokenizer(tok: Tokenizer, out_dir, model_max_length: int | None = No
     write_json(cfgp, c)
     return out_dir
 
-def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str]) -> list[str]:
-    "The texts on which the `transformers` tokenizer's ids differ from SentencePiece's (BOS added)."
+def segmentation_score(tok: Tokenizer, ids) -> float:
+    "Total log-probability of a unigram segmentation: the sum of its pieces' SentencePiece scores (Kudo 2018)."
+    return sum(tok.sp.get_score(i) for i in ids)
+
+def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str], ties: bool = False) -> list[str]:
+    """The texts on which the `transformers` tokenizer's ids differ from SentencePiece's (BOS added). For a unigram
+    model, a difference between two segmentations of equal total score is a tie of Viterbi (both are best; the two
+    libraries break it differently): those are left out, or are all that is returned with `ties=True`."""
     ours = tok.encode(list(texts))
     theirs = hf(list(texts))['input_ids']
-    return [t for t, a, b in zip(texts, ours, theirs) if [tok.bos_id] + a != b]
+    def tie(a, b):
+        sa, sb = segmentation_score(tok, a), segmentation_score(tok, b)
+        return tok.model_type == 'unigram' and abs(sa - sb) <= 1e-5 * max(1.0, abs(sa))   # SentencePiece sums in float32
+    return [t for t, a, b in zip(texts, ours, theirs) if [tok.bos_id] + a != b and tie(a, b[1:]) == ties]
 
 # %% ../nbs/03_tokenizer.ipynb #8fce7ff3
 def load_parallel(path) -> list[dict]:
@@ -220,13 +229,13 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
         lines = [l for b in iter_texts(paths, 'valid') for t in b['text'] for l in t.split('\n') if l.strip()]
         extra = load_parallel(cfg.evaluate.parallel) if cfg.evaluate.parallel else []
         check = lines + [p[s] for p in extra for s in ('bn', 'en')]
-        bad = hf_id_mismatches(tok, hf, check)
+        bad, ties = hf_id_mismatches(tok, hf, check), hf_id_mismatches(tok, hf, check, ties=True)
         pairs = clean_pair_table(paths)
         report = dict(fingerprint=fp, created=now_iso(), vocab_size=tok.vocab_size, model_type=cfg.tokenizer.model_type,
                       sample=sample, languages=language_stats(tok, paths, 'valid'),
                       parity_corpus_pairs=token_ratio(tok, pairs) if pairs else None,
                       parity_heldout=dict(file=str(cfg.evaluate.parallel), **token_ratio(tok, extra)) if extra else None,
-                      hf_check=dict(lines=len(check), mismatches=len(bad), examples=bad[:5]),
+                      hf_check=dict(lines=len(check), mismatches=len(bad), examples=bad[:5], ties=len(ties), tie_examples=ties[:5]),
                       config=cfg.tokenizer.model_dump(mode='json'))
         if len(bad) > max(1, 0.001 * len(check)):
             raise AssertionError(f"transformers tokenizer differs from SentencePiece on {len(bad)} of {len(check)} lines: {bad[:3]}")

@@ -716,14 +716,19 @@ _WIKI_LANG = re.compile(r"^([a-z][a-z_\-]*?)wiki")       # bnwiki-… → bn
 def _page_label(title, pid) -> str:
     return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
 
+_POOLS = {}
+
 def _worker_pool(n: int):
-    "`n` worker processes that import this module once: forked from a server where the platform has one, else spawned."
+    """`n` worker processes, started once per process and kept for the next dump. Forked where the platform can fork
+    (a worker starts at once, with this module already imported, and a user's script needs no `__main__` guard);
+    spawned elsewhere. A worker that dies raises `BrokenProcessPool`, never hangs."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
-    if 'forkserver' in mp.get_all_start_methods():
-        ctx = mp.get_context('forkserver'); ctx.set_forkserver_preload(['__main__', 'bilingual_lm.collect'])
-    else: ctx = mp.get_context('spawn')
-    return ProcessPoolExecutor(n, mp_context=ctx)      # a worker that dies raises BrokenProcessPool here, never hangs
+    pool = _POOLS.get(n)
+    if pool is None or pool._broken:
+        ctx = mp.get_context('fork' if 'fork' in mp.get_all_start_methods() else 'spawn')
+        pool = _POOLS[n] = ProcessPoolExecutor(n, mp_context=ctx)
+    return pool
 
 def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
                       chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
@@ -770,12 +775,14 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                 if batch is not None:
                     xmls = [x for x, _ in batch]
                     busy = sum(not isinstance(job, list) and not job.done() for _, job in pending)
-                    pending.append((batch, pool.submit(worker, xmls, astuple(site)) if pool and busy < 2 * workers
+                    pending.append((batch, pool.submit(worker, xmls, astuple(site)) if pool and busy < 4 * workers
                                            else worker(xmls, astuple(site))))
             # hand on the finished chunks at the front, in dump order; wait for one only when there is nothing else to do
             while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][1], list) or pending[0][1].done()):
                 batch, job = pending.popleft()
-                for (status, pid, title, value, holes), line in zip(job if isinstance(job, list) else job.result(), (l for _, l in batch)):
+                if not isinstance(job, list):                  # a worker's chunk: if it has not started, parse it here
+                    job = worker([x for x, _ in batch], astuple(site)) if job.cancel() else job.result()
+                for (status, pid, title, value, holes), line in zip(job, (l for _, l in batch)):
                     key = status if status != 'skip' else f'skipped:{value}'
                     stats[key] = stats.get(key, 0) + 1
                     if holes: stats['hole_words'] = stats.get('hole_words', 0) + holes
@@ -788,7 +795,8 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                     if src.max_pages and n_ok >= src.max_pages: return
         if error is not None: bad(error, src.name)
     finally:
-        if pool: pool.shutdown(wait=False, cancel_futures=True)
+        for _, job in pending:                                 # stopped early: the queued chunks are not needed
+            if not isinstance(job, list): job.cancel()
 
 # %% ../nbs/01_collect.ipynb #e614c0af
 def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:

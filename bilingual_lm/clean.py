@@ -384,7 +384,8 @@ def clean(cfg: Config, force: bool = False) -> dict:
         cache = tmp/'.cache'
         try:
             ds = datasets.Dataset.from_parquet([str(s) for s in shards], cache_dir=str(cache), features=None)
-        except Exception as e: raise DataError(f"{paths.raw}: cannot read the raw shards ({e})") from None
+        except Exception as e:         # a full disk under the Arrow cache is a storage fault, not a bad shard
+            raise storage_error(e, fallback=cache) or DataError(f"{paths.raw}: cannot read the raw shards ({e})") from None
         pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
         n_in = len(ds)
         c = cfg.clean

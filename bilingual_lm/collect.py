@@ -20,16 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from .core import *
 
 # %% auto #0
-__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS', 'Document',
-           'Pair', 'stable_id', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog',
-           'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version',
-           'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records',
-           'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans',
-           'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables',
-           'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'wikipedia_records',
-           'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks', 'write_langlinks_sql',
-           'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records', 'source_version',
-           'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
+__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS',
+           'Document', 'Pair', 'stable_id', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs',
+           'read_catalog', 'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records',
+           'chatterbot_version', 'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records',
+           'parquet_records', 'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags',
+           'bracket_spans', 'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links',
+           'drop_tables', 'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages',
+           'wikipedia_records', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks',
+           'write_langlinks_sql', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
+           'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
 
 # %% ../nbs/01_collect.ipynb #aeae4964
 class Document(BaseModel):
@@ -92,10 +92,13 @@ def strip_mnemonics(s: str) -> str:
     if s.count('_') + s.count('&') == 1: s = re.sub(r"[_&](?=\w)", '', s)
     return s.strip()
 
-def gettext_catalogs(src: GettextSource) -> list[Path]:
-    "The catalog files a gettext source reads, in a stable order."
+SYSTEM_LOCALE = Path('/usr/share/locale')     # where Debian, Fedora, Arch and macOS's Homebrew keep compiled catalogs
+
+def gettext_catalogs(src: GettextSource, system_locale: Path = SYSTEM_LOCALE) -> list[Path]:
+    "The catalog files a gettext source reads, in a stable order. A machine without `system_locale` simply has none."
     out = []
     for p in map(Path, src.paths):
+        if p == system_locale and not p.exists(): continue      # a minimal container: the default corpus is chatterbot alone
         if p.is_file(): out.append(p)
         elif p.is_dir():
             for loc in src.locales: out += sorted((p/loc/'LC_MESSAGES').glob('*.mo')) + sorted((p/loc/'LC_MESSAGES').glob('*.po'))
@@ -901,7 +904,8 @@ class ShardWriter:
         if not self.rows: return
         path = self.folder/f"part-{len(self.shards):05d}.parquet"
         table = pa.Table.from_pylist(self.rows, schema=self.schema).replace_schema_metadata(None)
-        pq.write_table(table, path, compression='zstd', write_statistics=False, store_schema=False)
+        with storage_errors(path, writing=True):       # a full disk names the shard, called from the CLI or not
+            pq.write_table(table, path, compression='zstd', write_statistics=False, store_schema=False)
         self.shards.append(dict(file=f"{self.folder.name}/{path.name}", rows=len(self.rows), sha256=sha256_file(path)))
         self.rows, self.nbytes = [], 0
         del table; pa.default_memory_pool().release_unused()   # Arrow's allocator keeps freed buffers unless asked
@@ -917,9 +921,12 @@ def source_inputs(src) -> list[Path]:
 def crawl_state_dir(src, data_dir) -> Path: return Path(src.state_dir or Path(data_dir)/'crawl'/src.name)
 
 def crawl_source_records(src, data_dir: Path, stats: dict | None = None, **kw):
+    "The pages of a crawl; its state folder (frontier, pages) is shared by every snapshot, so it is locked while in use."
     from bilingual_lm.crawl import crawl_records, crawl_stats
-    yield from crawl_records(src, crawl_state_dir(src, data_dir))
-    if stats is not None: stats.update(crawl_stats(crawl_state_dir(src, data_dir)))
+    state = crawl_state_dir(src, data_dir)
+    with hold_lock(state.with_name(f'.{state.name}.lock'), f"crawl state {state}"):
+        yield from crawl_records(src, state)
+        if stats is not None: stats.update(crawl_stats(state))
 
 SOURCE_READERS = dict(gettext=gettext_records, chatterbot=chatterbot_records, files=files_records, wikipedia=wikipedia_records,
                       crawl=crawl_source_records)

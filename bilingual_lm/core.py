@@ -253,7 +253,7 @@ class FilesSource(Section):
     licence: str = 'unknown'
 
 class WikipediaSource(Section):
-    "A MediaWiki XML dump (`*-pages-articles.xml.bz2`), streamed page by page."
+    "A MediaWiki XML dump (`*-pages-articles.xml` compressed with bz2, gzip or xz, or not at all), streamed page by page."
     kind: Literal['wikipedia'] = 'wikipedia'
     name: str = 'wikipedia'
     path: Path
@@ -677,11 +677,14 @@ def cpu_name() -> str:
     return platform.processor() or platform.machine()
 
 def hardware_info() -> dict:
-    "CPU, cores, memory and accelerator of this machine."
-    import psutil, torch
+    """CPU, cores, memory and accelerator of this machine. The torch figures (threads, GPU) only once torch is imported:
+    importing it costs seconds, which stages that do not use it (collect, clean) should not pay."""
+    import psutil
     info = dict(cpu=cpu_name(), cores=len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count(),
                 memory_gb=round(psutil.virtual_memory().total / 2**30, 1), platform=platform.platform(),
-                python=platform.python_version(), torch_threads=torch.get_num_threads(), gpu=None)
+                python=platform.python_version(), torch_threads=None, gpu=None)
+    if (torch := sys.modules.get('torch')) is None: return info
+    info['torch_threads'] = torch.get_num_threads()
     if torch.cuda.is_available():
         p = torch.cuda.get_device_properties(0)
         info['gpu'] = dict(name=p.name, memory_gb=round(p.total_memory / 2**30, 1), count=torch.cuda.device_count())
@@ -723,6 +726,7 @@ class RunRecord:
                         error=f"{type(e).__name__}: {e}", wall_s=round(time.perf_counter() - t0, 2))
             self._save_quietly(); raise
         info.update(status='done', wall_s=round(time.perf_counter() - t0, 2), finished=now_iso())
+        self.data['hardware'] = hardware_info()         # with the torch figures, once a stage has imported torch
         if info.get('skipped') and prev and prev.get('status') == 'done' and prev.get('fingerprint') == info.get('fingerprint'):
             self.data['stages'][name] = prev | dict(checked=now_iso())
         self.save()

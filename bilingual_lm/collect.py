@@ -719,19 +719,19 @@ _WIKI_LANG = re.compile(r"^([a-z][a-z_\-]*?)wiki")       # bnwiki-… → bn
 def _page_label(title, pid) -> str:
     return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
 
-_POOLS = {}
-
 def _worker_pool(n: int):
-    """`n` worker processes, started once per process and kept for the next dump. Forked where the platform can fork
+    """`n` worker processes for one dump, and the finalizer that shuts them down. Forked where the platform can fork
     (a worker starts at once, with this module already imported, and a user's script needs no `__main__` guard);
-    spawned elsewhere. A worker that dies raises `BrokenProcessPool`, never hangs."""
+    spawned elsewhere. A worker that dies raises `BrokenProcessPool`, never hangs. The finalizer also runs among
+    `multiprocessing`'s exit hooks: a worker process (nbdev-test's, a `datasets.map`'s) joins its own children before
+    its threads' exit hooks run, so a pool left open there, by a generator never finished, would wait forever. It runs
+    before the pool's queue is closed by the queue's own exit hook (priority 10), or the workers never get the word to stop."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
-    pool = _POOLS.get(n)
-    if pool is None or pool._broken:
-        ctx = mp.get_context('fork' if 'fork' in mp.get_all_start_methods() else 'spawn')
-        pool = _POOLS[n] = ProcessPoolExecutor(n, mp_context=ctx)
-    return pool
+    from multiprocessing.util import Finalize
+    ctx = mp.get_context('fork' if 'fork' in mp.get_all_start_methods() else 'spawn')
+    pool = ProcessPoolExecutor(n, mp_context=ctx)
+    return pool, Finalize(pool, pool.shutdown, kwargs=dict(wait=True, cancel_futures=True), exitpriority=100)
 
 def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
                       chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
@@ -767,7 +767,8 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
         if error is not None: raise error
 
     workers = num_proc - 1                                     # this process parses too, between reading chunks
-    pool, pending, error, last, n_ok = (_worker_pool(workers) if workers else None), deque(), None, '(none: the first page)', 0
+    pool, stop = _worker_pool(workers) if workers else (None, None)
+    pending, error, last, n_ok = deque(), None, '(none: the first page)', 0
     try:
         it, done = chunks(), False
         while pending or not done:
@@ -797,9 +798,8 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                     n_ok += 1
                     if src.max_pages and n_ok >= src.max_pages: return
         if error is not None: bad(error, src.name)
-    finally:
-        for _, job in pending:                                 # stopped early: the queued chunks are not needed
-            if not isinstance(job, list): job.cancel()
+    finally:                                                   # finished or stopped early: queued chunks are not needed
+        if stop: stop()
 
 # %% ../nbs/01_collect.ipynb #e614c0af
 def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:

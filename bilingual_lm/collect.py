@@ -21,58 +21,22 @@ from .core import *
 
 # %% auto #0
 __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS',
-           'Document', 'Pair', 'stable_id', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs',
-           'read_catalog', 'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records',
-           'chatterbot_version', 'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records',
-           'parquet_records', 'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags',
-           'bracket_spans', 'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links',
-           'drop_tables', 'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages',
-           'wikipedia_records', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks',
-           'write_langlinks_sql', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
-           'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
+           'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records',
+           'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version', 'file_format',
+           'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records', 'files_records',
+           'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans', 'template_name',
+           'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables', 'tidy_paragraphs',
+           'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'wikipedia_records', 'write_wiki_dump',
+           'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks', 'write_langlinks_sql', 'ShardWriter',
+           'source_inputs', 'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint',
+           'link_wikipedias', 'collect', 'raw_shards']
 
-# %% ../nbs/01_collect.ipynb #aeae4964
-class Document(BaseModel):
-    "One text with its lineage, validated where a source makes it."
-    model_config = ConfigDict(extra='forbid', frozen=True)
-    id: str
-    text: str = Field(min_length=1)
-    lang: str | None = None          # what the source claims; `clean` decides
-    source: str
-    origin: str
-    licence: str
-    retrieved: str
-    pair_id: str | None = None
-    sha256: str = ''
-
-    def model_post_init(self, _):
-        if not self.sha256: object.__setattr__(self, 'sha256', sha256_text(self.text))
-
-class Pair(BaseModel):
-    "An English sentence and its Bangla translation."
-    model_config = ConfigDict(extra='forbid', frozen=True)
-    id: str
-    en: str = Field(min_length=1)
-    bn: str = Field(min_length=1)
-    source: str
-    origin: str
-    licence: str
-    retrieved: str
-
-    def documents(self) -> list[Document]:
-        "Both sides as monolingual documents, linked by `pair_id`."
-        kw = dict(source=self.source, origin=self.origin, licence=self.licence, retrieved=self.retrieved, pair_id=self.id)
-        return [Document(id=f"{self.id}/en", text=self.en, lang='en', **kw),
-                Document(id=f"{self.id}/bn", text=self.bn, lang='bn', **kw)]
-
+# %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
 PAIR_SCHEMA = pa.schema([(n, pa.string()) for n in Pair.model_fields])
 
-def stable_id(*parts) -> str:
-    "A 16-hex id from the parts that locate a record."
-    return hashlib.sha256('\x1f'.join(map(str, parts)).encode()).hexdigest()[:16]
-
 def mtime_iso(path) -> str:
+    "The modification time of `path`, UTC, ISO 8601 to the second."
     return dt.datetime.fromtimestamp(Path(path).stat().st_mtime, dt.timezone.utc).isoformat(timespec='seconds')
 
 # %% ../nbs/01_collect.ipynb #bf0ce0b9

@@ -59,7 +59,7 @@ def url_origin(url: str) -> str:
     p = urlsplit(url)
     return f"{p.scheme}://{p.netloc}"
 
-# %% ../nbs/01a_crawl.ipynb #06b499ba
+# %% ../nbs/01a_crawl.ipynb #d7fc37ab
 def _check_url(u: str) -> str:
     n = normalize_url(u)
     if n is None: raise ValueError(f"not an absolute http(s) URL: {u!r}")
@@ -86,7 +86,7 @@ def _check_css(s: str) -> str:
     except SelectorError as e: raise ValueError(f"not a valid CSS selector: {e}") from None
     return s
 
-# %% ../nbs/01a_crawl.ipynb #fc7dab11
+# %% ../nbs/01a_crawl.ipynb #336e60c9
 class Site(BaseModel):
     "One site of the sites file."
     model_config = ConfigDict(extra='forbid')
@@ -116,7 +116,7 @@ class Site(BaseModel):
         hit = lambda pats: any(site_pattern(p).search(f) for p in pats for f in forms)
         return self.in_domains(url) and not hit(self.deny_patterns) and (not self.url_patterns or hit(self.url_patterns))
 
-# %% ../nbs/01a_crawl.ipynb #dec97c8c
+# %% ../nbs/01a_crawl.ipynb #a073f330
 _SITES = TypeAdapter(list[Site])
 
 def _yaml_line(root, loc) -> int:
@@ -142,7 +142,7 @@ def _site_error(path, root, data, e) -> str:
         key = ''.join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in loc[1:-1])
     return f"{path}:{_yaml_line(root, loc)}: {who}{key}: {msg}"
 
-# %% ../nbs/01a_crawl.ipynb #e896dcc3
+# %% ../nbs/01a_crawl.ipynb #9d619aa7
 def load_sites(path) -> list[Site]:
     "Read and check the sites file; errors name the file, the line and the key."
     path = Path(path)
@@ -158,7 +158,7 @@ def load_sites(path) -> list[Site]:
     if dup := [n for n, c in seen.items() if c > 1]: raise ConfigError(f"{path}: site names must be unique; {dup[0]!r} appears {seen[dup[0]]} times")
     return sites
 
-# %% ../nbs/01a_crawl.ipynb #7c1fccc2
+# %% ../nbs/01a_crawl.ipynb #ad7bca40
 HTML_TYPES = ('text/html', 'application/xhtml+xml')
 MAX_BODY = 20 * 2**20
 
@@ -177,7 +177,7 @@ class Answer:
     @property
     def retryable(self) -> bool: return self.status is None or self.status == 429 or self.status >= 500
 
-# %% ../nbs/01a_crawl.ipynb #9d9eb77e
+# %% ../nbs/01a_crawl.ipynb #d7aabbfc
 def _reason(e: Exception) -> str:
     s = str(e)
     if 'timed out' in s.lower(): return 'read timed out'
@@ -208,7 +208,7 @@ def http_get(session: requests.Session, url: str, timeout: float, accept=HTML_TY
         return Answer(None, problem='timed out' if 'timed out' in r else 'connection failed', detail=r)
     except requests.RequestException as e: return Answer(None, problem='request failed', detail=_reason(e))
 
-# %% ../nbs/01a_crawl.ipynb #791de253
+# %% ../nbs/01a_crawl.ipynb #24b64028
 def retry_after(value: str | None, now: float | None = None) -> float | None:
     "Seconds to wait from a `Retry-After` header (delay-seconds, or an HTTP date counted from `now`, seconds since the epoch; default: the clock), or None."
     if not value: return None
@@ -223,7 +223,7 @@ def backoff_delay(attempt: int, base: float, cap: float, rng=random) -> float:
     "Full jitter: a pause drawn uniformly from [0, min(cap, base·2^attempt)] before retry number `attempt`+1."
     return rng.uniform(0, min(cap, base * 2 ** attempt))
 
-# %% ../nbs/01a_crawl.ipynb #8570dbe6
+# %% ../nbs/01a_crawl.ipynb #cda29961
 _BLOCKS = {'p', 'div', 'br', 'li', 'ul', 'ol', 'dd', 'dt', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th',
            'table', 'section', 'article', 'aside', 'header', 'footer', 'blockquote', 'pre', 'figcaption', 'main', 'nav', 'hr'}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
@@ -245,7 +245,7 @@ def decode_html(body: bytes, content_type: str = '') -> str:
         except (LookupError, UnicodeDecodeError): continue
     return body.decode('utf-8', errors='replace')
 
-# %% ../nbs/01a_crawl.ipynb #cdc2d9c1
+# %% ../nbs/01a_crawl.ipynb #da844979
 def element_text(el) -> str:
     "The text of an lxml element, one line per block element, spaces collapsed."
     for x in el.iter():
@@ -265,7 +265,7 @@ def page_links(doc, url: str) -> list[str]:
         if u and u not in seen: seen.add(u); out.append(u)
     return out
 
-# %% ../nbs/01a_crawl.ipynb #91e3f4d0
+# %% ../nbs/01a_crawl.ipynb #bcb59789
 def parse_html(html: str, url: str, css_selector: str | None = None, headers: dict | None = None) -> Page:
     "The text and links of an HTML page, with its robots directives."
     import lxml.html, lxml.etree, trafilatura
@@ -324,7 +324,7 @@ def state_lock(state_dir):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-# %% ../nbs/01a_crawl.ipynb #552e6530
+# %% ../nbs/01a_crawl.ipynb #3d2a7fef
 @dataclass
 class _Row:
     id: int; url: str; site: str; depth: int; start: bool
@@ -340,7 +340,7 @@ class _Host:
     attempt: int = 0              # failed attempts of the request at the head of the queue
     paused: str | None = None
 
-# %% ../nbs/01a_crawl.ipynb #4837a242
+# %% ../nbs/01a_crawl.ipynb #86c12d51
 class Crawler:
     "One run of a crawl: read the frontier from `state_dir`, fetch politely, write every outcome back."
     def __init__(self, src: CrawlSource, state_dir, on_page: Callable | None = None, retry_failed: bool = False, seed=None):
@@ -364,7 +364,7 @@ class Crawler:
             self._check_start_urls()
         return crawl_stats(self.dir)
 
-# %% ../nbs/01a_crawl.ipynb #abf15241
+# %% ../nbs/01a_crawl.ipynb #049be529
 @patch
 def _host(self: Crawler, url) -> _Host:
     o = url_origin(url)
@@ -417,7 +417,7 @@ def _save_host(self: Crawler, h, **cols):
     self.db.execute(f"UPDATE hosts SET {', '.join(k + '=?' for k in cols)} WHERE origin=?", (*cols.values(), h.origin))
     self.db.commit()
 
-# %% ../nbs/01a_crawl.ipynb #37863f33
+# %% ../nbs/01a_crawl.ipynb #6855859d
 @patch
 def _stop_reason(self: Crawler) -> str | None:
     if self.src.max_pages is not None and self.pages >= self.src.max_pages: return f"max_pages ({self.src.max_pages}) reached"
@@ -448,7 +448,7 @@ def _loop(self: Crawler) -> str:
         return why
     finally: bar.close()
 
-# %% ../nbs/01a_crawl.ipynb #83819525
+# %% ../nbs/01a_crawl.ipynb #f71240ca
 @patch
 def _request(self: Crawler, h: _Host, url: str, accept=HTML_TYPES, redirects=False) -> Answer:
     "Wait until `h` is due, make one request, log it; the next one is due `interval` after this answer ends."
@@ -479,7 +479,7 @@ def _retry(self: Crawler, h: _Host, a: Answer) -> bool:
     h.next_at = max(h.next_at, time.monotonic() + wait)
     return True
 
-# %% ../nbs/01a_crawl.ipynb #af45a66f
+# %% ../nbs/01a_crawl.ipynb #9a986b1b
 @patch
 def _robots_note(self: Crawler, h) -> str:
     return self.db.execute('SELECT robots_note FROM hosts WHERE origin=?', (h.origin,)).fetchone()[0]
@@ -516,7 +516,7 @@ def _read_robots(self: Crawler, h: _Host):
     h.next_at = max(h.next_at, h.last + h.interval)
     self._save_host(h, robots_status=a.status, robots_note=note, robots_txt=rules, interval=h.interval)
 
-# %% ../nbs/01a_crawl.ipynb #99a0e805
+# %% ../nbs/01a_crawl.ipynb #90c049ac
 @patch
 def _record(self: Crawler, h: _Host, row: _Row, a: Answer):
     "Record the final answer for `row`: a page, a redirect, a skip or a failure."
@@ -539,7 +539,7 @@ def _record(self: Crawler, h: _Host, row: _Row, a: Answer):
     self._finish(row, 'done', http_status=s, reason=reason, attempts=tries, fetched_at=now_iso(), bytes=len(a.body),
                  content_type=a.content_type, body=zlib.compress(a.body), text=page.text if keep else None)
 
-# %% ../nbs/01a_crawl.ipynb #a7b21286
+# %% ../nbs/01a_crawl.ipynb #2d81c29e
 @patch
 def _check_start_urls(self: Crawler):
     rows = self.db.execute('SELECT url, status, reason, detail FROM urls WHERE start=1 ORDER BY id').fetchall()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_testing.ipynb #0b89c2ac
 from __future__ import annotations
-import fcntl, hashlib, os, shutil, tempfile, time
+import fcntl, hashlib, os, shutil, sys, tempfile, time
 from pathlib import Path
 
 from .core import *
@@ -52,17 +52,17 @@ def _prune(cache: Path, keep: Path, max_age_s: float = 7 * 86400):
         if p != keep and p.is_dir() and time.time() - p.stat().st_mtime > max_age_s: shutil.rmtree(p, ignore_errors=True)
 
 def tiny_cache(*overrides: str) -> Path:
-    """The folder of the cached tiny run for `overrides` and this code, built first when missing (see `build_tiny_run`);
-    concurrent callers wait on a lock in the cache folder while one of them builds."""
+    """The folder of the cached tiny run for `overrides`, this code, these package versions and this Python, built first
+    when missing (see `build_tiny_run`); concurrent callers wait on a lock in the cache folder while one of them builds."""
     cache = fixture_cache()
     cache.mkdir(parents=True, exist_ok=True)
-    key = fingerprint(code_fingerprint(), TINY, list(overrides))[:16]
+    key = fingerprint(code_fingerprint(), package_versions(), sys.version, TINY, list(overrides))[:16]
     done = cache/f'tiny-{key}'
     with open(cache/f'.tiny-{key}.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.is_dir():
+            for dead in cache.glob(f'.tiny-{key}.tmp-*'): shutil.rmtree(dead, ignore_errors=True)   # a build killed half-way
             tmp = cache/f'.tiny-{key}.tmp-{os.getpid()}'
-            shutil.rmtree(tmp, ignore_errors=True)
             build_tiny_run(tmp, *overrides)
             os.replace(tmp, done)
             _prune(cache, done)

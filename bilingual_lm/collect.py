@@ -27,9 +27,9 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'MARKUP_RESIDUE', 'HOLE
            'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans', 'template_name',
            'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables', 'tidy_paragraphs',
            'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks', 'parse_chunks',
-           'wikipedia_records', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks',
-           'write_langlinks_sql', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
-           'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards', 'summary']
+           'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
+           'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards',
+           'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -791,54 +791,6 @@ def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_
                     if src.max_pages and n_ok >= src.max_pages: return
         except DataError as e: bad(e, src.name)
 
-# %% ../nbs/01_collect.ipynb #e614c0af
-def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:
-    "Write a MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id), compressed by the suffix (`.bz2`, `.gz`, `.xz`); streams `pages`."
-    ns_names = {-2: 'মিডিয়া', 6: 'চিত্র', 10: 'টেমপ্লেট', 14: 'বিষয়শ্রেণী'} if lang == 'bn' else {-2: 'Media', 6: 'File', 10: 'Template', 14: 'Category'}
-    out = Path(path)
-    opener = {'.bz2': bz2.open, '.gz': gzip.open, '.xz': lzma.open}.get(out.suffix.lower(), open)
-    with atomic_path(out) as tmp, opener(tmp, 'wt', encoding='utf-8') as f:
-        f.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="%s">\n' % lang)
-        f.write(f'  <siteinfo>\n    <sitename>{xml_escape(sitename)}</sitename>\n    <dbname>{lang}wiki</dbname>\n    <namespaces>\n')
-        f.write('      <namespace key="0" case="first-letter" />\n')
-        for k, v in ns_names.items(): f.write(f'      <namespace key="{k}" case="first-letter">{xml_escape(v)}</namespace>\n')
-        f.write('    </namespaces>\n  </siteinfo>\n')
-        for i, p in enumerate(pages, 1):
-            f.write(f"  <page>\n    <title>{xml_escape(p['title'])}</title>\n    <ns>{p.get('ns', 0)}</ns>\n    <id>{p.get('id', i)}</id>\n")
-            if p.get('redirect'): f.write(f"    <redirect title=\"{xml_escape(p['redirect'])}\" />\n")
-            f.write(f"    <revision>\n      <id>{10_000 + i}</id>\n      <timestamp>2026-01-01T00:00:00Z</timestamp>\n"
-                    f"      <contributor><username>test</username><id>1</id></contributor>\n"
-                    f"      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
-                    f"      <text bytes=\"{len(p['text'].encode())}\" xml:space=\"preserve\">{xml_escape(p['text'])}</text>\n"
-                    f"    </revision>\n  </page>\n")
-        f.write('</mediawiki>\n')
-    return out
-
-def wikify(title: str, paragraphs: list[str], lang: str = 'bn') -> str:
-    "Wrap plain paragraphs in typical article markup (infobox, refs, links, a table, a file, categories)."
-    cat, file = ('বিষয়শ্রেণী', 'চিত্র') if lang == 'bn' else ('Category', 'File')
-    body = []
-    for i, p in enumerate(paragraphs):
-        words = p.split(' ')
-        if len(words) > 3: words[1] = f"[[{words[1]}]]"; words[-2] = f"'''{words[-2]}'''"
-        body.append(' '.join(words) + (f"<ref>{{{{cite web |url=https://example.org/{i} |title=src}}}}</ref>" if i % 2 == 0 else ''))
-    return (f"{{{{Infobox |name={title} |image=x.jpg}}}}\n" + '\n\n'.join(body[:1]) + f"\n\n== {title} ==\n"
-            + '\n\n'.join(body[1:]) + "\n\n{| class=\"wikitable\"\n|-\n| ১ || ২\n|}\n"
-            + f"[[{file}:Example.jpg|thumb|একটি ছবি]]\n<!-- comment -->\n[[{cat}:{title}]]\n")
-
-def synthetic_pages(sentences: list[str], n_pages: int, lang: str = 'bn', paragraphs: tuple = (3, 8),
-                    sentences_per_paragraph: tuple = (2, 6), seed: int = 0) -> Iterator[dict]:
-    "Article pages assembled from real `sentences` (a seeded draw), dressed in wiki markup, with some redirects and talk pages."
-    import random
-    rng = random.Random(seed)
-    for i in range(1, n_pages + 1):
-        title = f"{'নিবন্ধ' if lang == 'bn' else 'Article'} {i}"
-        r = rng.random()
-        if r < 0.03: yield dict(id=i, title=title, text=f'#REDIRECT [[{title} (1)]]', redirect=f'{title} (1)'); continue
-        if r < 0.05: yield dict(id=i, title=f"Talk:{title}", ns=1, text='talk'); continue
-        paras = [' '.join(rng.choice(sentences) for _ in range(rng.randint(*sentences_per_paragraph))) for _ in range(rng.randint(*paragraphs))]
-        yield dict(id=i, title=title, text=wikify(title, paras, lang))
-
 # %% ../nbs/01_collect.ipynb #706ce295
 _LL_ROW = re.compile(r"\((\d+),'((?:[^'\\]|\\.)*)','((?:[^'\\]|\\.)*)'\)")
 _MYSQL_ESC = {'0': '\0', 'b': '\b', 'n': '\n', 'r': '\r', 't': '\t', 'Z': '\x1a'}
@@ -859,15 +811,6 @@ def read_langlinks(path, target: str) -> Iterator[tuple[int, str]]:
                     if m.group(2) == target: yield int(m.group(1)), mysql_unescape(m.group(3)).replace('_', ' ')
     except (EOFError, OSError, UnicodeDecodeError) as e:
         raise DataError(f"{path}: cannot read the langlinks dump at line {n:,} ({type(e).__name__}: {e})") from None
-
-def write_langlinks_sql(path, rows: list[tuple[int, str, str]]) -> Path:
-    "Write `(ll_from, ll_lang, ll_title)` rows as a gzipped MySQL dump, as Wikimedia publishes them (for tests)."
-    esc = lambda s: s.replace('\\', '\\\\').replace("'", "\\'")
-    body = ','.join(f"({a},'{esc(b)}','{esc(c)}')" for a, b, c in rows)
-    with atomic_path(path) as tmp, gzip.open(tmp, 'wt', encoding='utf-8') as f:
-        f.write("-- MySQL dump\nCREATE TABLE `langlinks` (\n  `ll_from` int(8) unsigned NOT NULL DEFAULT '0'\n);\n")
-        f.write(f"INSERT INTO `langlinks` VALUES {body};\n")
-    return Path(path)
 
 # %% ../nbs/01_collect.ipynb #b1752c0e
 class ShardWriter:

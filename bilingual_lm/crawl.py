@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib, datetime as dt, difflib, email.utils, fcntl, functools, random, re, sqlite3, sys, threading, time, zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Annotated, Callable, Iterator
 
@@ -25,7 +24,7 @@ from .core import *
 # %% auto #0
 __all__ = ['HTML_TYPES', 'MAX_BODY', 'normalize_url', 'url_origin', 'site_pattern', 'Site', 'load_sites', 'Answer', 'http_get',
            'retry_after', 'backoff_delay', 'Page', 'decode_html', 'element_text', 'page_links', 'parse_html',
-           'open_state', 'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats', 'LocalSite']
+           'open_state', 'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats']
 
 # %% ../nbs/01a_crawl.ipynb #8019de42
 _PORTS = {'http': 80, 'https': 443}
@@ -593,51 +592,3 @@ def crawl_stats(state_dir, max_failures: int = 1000) -> dict:
                     non_html=q("SELECT COUNT(*) FROM urls WHERE status='skipped' AND reason='non-html'")[0][0],
                     robots_disallowed=by_status.get('disallowed', 0), requests=sum(len(t) for t in series.values()),
                     runs=len(runs), last_stop=runs[-1][0] if runs else None, hosts=hosts)
-
-# %% ../nbs/01a_crawl.ipynb #4daf2491
-class LocalSite:
-    "A web site on 127.0.0.1 for tests, which logs every request it receives (`log`, `hits`)."
-    def __init__(self, routes: dict):
-        self.routes, self.log, self.hits, self._lock = routes, [], Counter(), threading.Lock()
-
-    def __enter__(self):
-        site = self
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = 'HTTP/1.1'
-            def do_GET(self): site._serve(self)
-            def log_message(self, *args): pass
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            def handle_error(self, request, address):   # a client that closed a kept-alive connection is no error
-                if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, address)
-        self.server = Server(('127.0.0.1', 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown(); self.server.server_close()
-
-    def _serve(self, h):
-        entry = dict(t=time.time(), path=h.path, ua=h.headers.get('User-Agent'))
-        with self._lock:
-            n = self.hits[h.path]; self.hits[h.path] += 1
-            self.log.append(entry)
-        ans = self.routes.get(h.path)
-        if callable(ans): ans = ans(n)
-        if isinstance(ans, list): ans = ans[min(n, len(ans) - 1)]
-        if ans is None: ans = (404, {}, '<html><body>not found</body></html>')
-        status, headers, body = (200, {}, ans) if isinstance(ans, str) else ans
-        body = body.encode('utf-8') if isinstance(body, str) else body
-        entry['status'] = status
-        try:
-            h.send_response(status)
-            for k, v in {'Content-Type': 'text/html; charset=utf-8', **headers}.items(): h.send_header(k, v)
-            h.send_header('Content-Length', str(len(body))); h.end_headers()
-            h.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError): pass   # the client gave up (a timeout test)
-
-    def paths(self, robots: bool = True) -> list[str]:
-        return [e['path'] for e in self.log if robots or e['path'] != '/robots.txt']
-
-    def times(self) -> list[float]: return [e['t'] for e in self.log]

@@ -10,7 +10,123 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['TINY', 'tiny_config', 'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache', 'tiny_run']
+__all__ = ['TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'tiny_config',
+           'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache', 'tiny_run']
+
+# %% ../nbs/00a_testing.ipynb #a44ea9f2
+import bz2, gzip, lzma, random, threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Iterator
+from xml.sax.saxutils import escape as xml_escape
+
+# %% ../nbs/00a_testing.ipynb #3fa434cb
+def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:
+    "Write a MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id), compressed by the suffix (`.bz2`, `.gz`, `.xz`); streams `pages`."
+    ns_names = {-2: 'মিডিয়া', 6: 'চিত্র', 10: 'টেমপ্লেট', 14: 'বিষয়শ্রেণী'} if lang == 'bn' else {-2: 'Media', 6: 'File', 10: 'Template', 14: 'Category'}
+    out = Path(path)
+    opener = {'.bz2': bz2.open, '.gz': gzip.open, '.xz': lzma.open}.get(out.suffix.lower(), open)
+    with atomic_path(out) as tmp, opener(tmp, 'wt', encoding='utf-8') as f:
+        f.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="%s">\n' % lang)
+        f.write(f'  <siteinfo>\n    <sitename>{xml_escape(sitename)}</sitename>\n    <dbname>{lang}wiki</dbname>\n    <namespaces>\n')
+        f.write('      <namespace key="0" case="first-letter" />\n')
+        for k, v in ns_names.items(): f.write(f'      <namespace key="{k}" case="first-letter">{xml_escape(v)}</namespace>\n')
+        f.write('    </namespaces>\n  </siteinfo>\n')
+        for i, p in enumerate(pages, 1):
+            f.write(f"  <page>\n    <title>{xml_escape(p['title'])}</title>\n    <ns>{p.get('ns', 0)}</ns>\n    <id>{p.get('id', i)}</id>\n")
+            if p.get('redirect'): f.write(f"    <redirect title=\"{xml_escape(p['redirect'])}\" />\n")
+            f.write(f"    <revision>\n      <id>{10_000 + i}</id>\n      <timestamp>2026-01-01T00:00:00Z</timestamp>\n"
+                    f"      <contributor><username>test</username><id>1</id></contributor>\n"
+                    f"      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
+                    f"      <text bytes=\"{len(p['text'].encode())}\" xml:space=\"preserve\">{xml_escape(p['text'])}</text>\n"
+                    f"    </revision>\n  </page>\n")
+        f.write('</mediawiki>\n')
+    return out
+
+# %% ../nbs/00a_testing.ipynb #dc3e8b47
+def wikify(title: str, paragraphs: list[str], lang: str = 'bn') -> str:
+    "Wrap plain paragraphs in typical article markup (infobox, refs, links, a table, a file, categories)."
+    cat, file = ('বিষয়শ্রেণী', 'চিত্র') if lang == 'bn' else ('Category', 'File')
+    body = []
+    for i, p in enumerate(paragraphs):
+        words = p.split(' ')
+        if len(words) > 3: words[1] = f"[[{words[1]}]]"; words[-2] = f"'''{words[-2]}'''"
+        body.append(' '.join(words) + (f"<ref>{{{{cite web |url=https://example.org/{i} |title=src}}}}</ref>" if i % 2 == 0 else ''))
+    return (f"{{{{Infobox |name={title} |image=x.jpg}}}}\n" + '\n\n'.join(body[:1]) + f"\n\n== {title} ==\n"
+            + '\n\n'.join(body[1:]) + "\n\n{| class=\"wikitable\"\n|-\n| ১ || ২\n|}\n"
+            + f"[[{file}:Example.jpg|thumb|একটি ছবি]]\n<!-- comment -->\n[[{cat}:{title}]]\n")
+
+# %% ../nbs/00a_testing.ipynb #10c65655
+def synthetic_pages(sentences: list[str], n_pages: int, lang: str = 'bn', paragraphs: tuple = (3, 8),
+                    sentences_per_paragraph: tuple = (2, 6), seed: int = 0) -> Iterator[dict]:
+    "Article pages assembled from real `sentences` (a seeded draw), dressed in wiki markup, with some redirects and talk pages."
+    import random
+    rng = random.Random(seed)
+    for i in range(1, n_pages + 1):
+        title = f"{'নিবন্ধ' if lang == 'bn' else 'Article'} {i}"
+        r = rng.random()
+        if r < 0.03: yield dict(id=i, title=title, text=f'#REDIRECT [[{title} (1)]]', redirect=f'{title} (1)'); continue
+        if r < 0.05: yield dict(id=i, title=f"Talk:{title}", ns=1, text='talk'); continue
+        paras = [' '.join(rng.choice(sentences) for _ in range(rng.randint(*sentences_per_paragraph))) for _ in range(rng.randint(*paragraphs))]
+        yield dict(id=i, title=title, text=wikify(title, paras, lang))
+
+# %% ../nbs/00a_testing.ipynb #e09b6b38
+def write_langlinks_sql(path, rows: list[tuple[int, str, str]]) -> Path:
+    "Write `(ll_from, ll_lang, ll_title)` rows as a gzipped MySQL dump, as Wikimedia publishes them (for tests)."
+    esc = lambda s: s.replace('\\', '\\\\').replace("'", "\\'")
+    body = ','.join(f"({a},'{esc(b)}','{esc(c)}')" for a, b, c in rows)
+    with atomic_path(path) as tmp, gzip.open(tmp, 'wt', encoding='utf-8') as f:
+        f.write("-- MySQL dump\nCREATE TABLE `langlinks` (\n  `ll_from` int(8) unsigned NOT NULL DEFAULT '0'\n);\n")
+        f.write(f"INSERT INTO `langlinks` VALUES {body};\n")
+    return Path(path)
+
+# %% ../nbs/00a_testing.ipynb #316e79f7
+class LocalSite:
+    "A web site on 127.0.0.1 for tests, which logs every request it receives (`log`, `hits`)."
+    def __init__(self, routes: dict):
+        self.routes, self.log, self.hits, self._lock = routes, [], Counter(), threading.Lock()
+
+    def __enter__(self):
+        site = self
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = 'HTTP/1.1'
+            def do_GET(self): site._serve(self)
+            def log_message(self, *args): pass
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            def handle_error(self, request, address):   # a client that closed a kept-alive connection is no error
+                if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, address)
+        self.server = Server(('127.0.0.1', 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown(); self.server.server_close()
+
+    def _serve(self, h):
+        entry = dict(t=time.time(), path=h.path, ua=h.headers.get('User-Agent'))
+        with self._lock:
+            n = self.hits[h.path]; self.hits[h.path] += 1
+            self.log.append(entry)
+        ans = self.routes.get(h.path)
+        if callable(ans): ans = ans(n)
+        if isinstance(ans, list): ans = ans[min(n, len(ans) - 1)]
+        if ans is None: ans = (404, {}, '<html><body>not found</body></html>')
+        status, headers, body = (200, {}, ans) if isinstance(ans, str) else ans
+        body = body.encode('utf-8') if isinstance(body, str) else body
+        entry['status'] = status
+        try:
+            h.send_response(status)
+            for k, v in {'Content-Type': 'text/html; charset=utf-8', **headers}.items(): h.send_header(k, v)
+            h.send_header('Content-Length', str(len(body))); h.end_headers()
+            h.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError): pass   # the client gave up (a timeout test)
+
+    def paths(self, robots: bool = True) -> list[str]:
+        return [e['path'] for e in self.log if robots or e['path'] != '/robots.txt']
+
+    def times(self) -> list[float]: return [e['t'] for e in self.log]
 
 # %% ../nbs/00a_testing.ipynb #3a59229e
 TINY = ['collect.sources=[{kind: chatterbot}]', 'collect.snapshot=tiny', 'name=tiny', 'model.preset=tiny',

@@ -13,14 +13,14 @@ from .core import *
 __all__ = ['TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'tiny_config',
            'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache', 'tiny_run']
 
-# %% ../nbs/00a_testing.ipynb #a44ea9f2
+# %% ../nbs/00a_testing.ipynb #ad52f1e5
 import bz2, gzip, lzma, random, threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 from xml.sax.saxutils import escape as xml_escape
 
-# %% ../nbs/00a_testing.ipynb #3fa434cb
+# %% ../nbs/00a_testing.ipynb #7237fe4e
 def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:
     "Write a MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id), compressed by the suffix (`.bz2`, `.gz`, `.xz`); streams `pages`."
     ns_names = {-2: 'মিডিয়া', 6: 'চিত্র', 10: 'টেমপ্লেট', 14: 'বিষয়শ্রেণী'} if lang == 'bn' else {-2: 'Media', 6: 'File', 10: 'Template', 14: 'Category'}
@@ -43,7 +43,7 @@ def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকি
         f.write('</mediawiki>\n')
     return out
 
-# %% ../nbs/00a_testing.ipynb #dc3e8b47
+# %% ../nbs/00a_testing.ipynb #8f0190c8
 def wikify(title: str, paragraphs: list[str], lang: str = 'bn') -> str:
     "Wrap plain paragraphs in typical article markup (infobox, refs, links, a table, a file, categories)."
     cat, file = ('বিষয়শ্রেণী', 'চিত্র') if lang == 'bn' else ('Category', 'File')
@@ -56,7 +56,7 @@ def wikify(title: str, paragraphs: list[str], lang: str = 'bn') -> str:
             + '\n\n'.join(body[1:]) + "\n\n{| class=\"wikitable\"\n|-\n| ১ || ২\n|}\n"
             + f"[[{file}:Example.jpg|thumb|একটি ছবি]]\n<!-- comment -->\n[[{cat}:{title}]]\n")
 
-# %% ../nbs/00a_testing.ipynb #10c65655
+# %% ../nbs/00a_testing.ipynb #2589aa15
 def synthetic_pages(sentences: list[str], n_pages: int, lang: str = 'bn', paragraphs: tuple = (3, 8),
                     sentences_per_paragraph: tuple = (2, 6), seed: int = 0) -> Iterator[dict]:
     "Article pages assembled from real `sentences` (a seeded draw), dressed in wiki markup, with some redirects and talk pages."
@@ -70,7 +70,7 @@ def synthetic_pages(sentences: list[str], n_pages: int, lang: str = 'bn', paragr
         paras = [' '.join(rng.choice(sentences) for _ in range(rng.randint(*sentences_per_paragraph))) for _ in range(rng.randint(*paragraphs))]
         yield dict(id=i, title=title, text=wikify(title, paras, lang))
 
-# %% ../nbs/00a_testing.ipynb #e09b6b38
+# %% ../nbs/00a_testing.ipynb #4f7616db
 def write_langlinks_sql(path, rows: list[tuple[int, str, str]]) -> Path:
     "Write `(ll_from, ll_lang, ll_title)` rows as a gzipped MySQL dump, as Wikimedia publishes them (for tests)."
     esc = lambda s: s.replace('\\', '\\\\').replace("'", "\\'")
@@ -80,7 +80,7 @@ def write_langlinks_sql(path, rows: list[tuple[int, str, str]]) -> Path:
         f.write(f"INSERT INTO `langlinks` VALUES {body};\n")
     return Path(path)
 
-# %% ../nbs/00a_testing.ipynb #316e79f7
+# %% ../nbs/00a_testing.ipynb #93524459
 class LocalSite:
     "A web site on 127.0.0.1 for tests, which logs every request it receives (`log`, `hits`)."
     def __init__(self, routes: dict):

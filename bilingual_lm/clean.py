@@ -238,7 +238,7 @@ def markup_report(ids, sources: np.ndarray, markup: np.ndarray, kept: np.ndarray
         by[s] = dict(documents=int(hit.sum()), share=float(hit.sum() / max(mine.sum(), 1)), examples=ex)
     return dict(documents=int(has.sum()), share=float(has.sum() / max(kept.sum(), 1)), by_source=by)
 
-# %% ../nbs/02_clean.ipynb #5d49e409
+# %% ../nbs/02_clean.ipynb #91508e6c
 OUT_COLUMNS = ['id', 'text', 'lang', 'source', 'origin', 'licence', 'pair_id', 'sha256', 'pii_count', 'safety_flags', 'child_safe', 'age_band']
 SPLITS = ('train', 'valid', 'test')
 
@@ -252,7 +252,7 @@ def read_raw(shards: list[Path], cache: Path, raw: Path):
     pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
     return ds
 
-# %% ../nbs/02_clean.ipynb #35952590
+# %% ../nbs/02_clean.ipynb #6f76d7c5
 def _num_proc(cfg: Config, n_docs: int) -> int:
     if cfg.clean.num_proc: return cfg.clean.num_proc
     return 1 if n_docs < 200_000 else max(1, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count())
@@ -271,7 +271,7 @@ def map_pipeline(ds, cfg: Config):
     return ds.map(clean_batch, batched=True, batch_size=1000, fn_kwargs=dict(cfg=cfg.clean.model_dump(mode='json')),
                   num_proc=n if n > 1 else None, desc='clean', load_from_cache_file=False)
 
-# %% ../nbs/02_clean.ipynb #868d721f
+# %% ../nbs/02_clean.ipynb #8a159ea2
 def exact_duplicates(drop: np.ndarray, keys: list[str]) -> list[tuple[int, int]]:
     "Mark each kept row whose dedup `keys` repeats an earlier kept row's as 'duplicate' in `drop` (in place); its (row, first row) links."
     links, first = [], {}
@@ -289,7 +289,7 @@ def near_duplicate_links(ds, drop: np.ndarray, keys: list[str], c: DedupConfig) 
     gc.collect(); pa.default_memory_pool().release_unused()   # the LSH index is gone; give its memory back before writing
     return near
 
-# %% ../nbs/02_clean.ipynb #b5d4eddd
+# %% ../nbs/02_clean.ipynb #9e92c164
 def pair_links(pair_ids: list) -> tuple[dict, list]:
     "Both sides of a translation pair travel together: ({pair id: its first row}, (row, first row of its pair) for every paired row)."
     first, links = {}, []
@@ -303,7 +303,7 @@ def assign_splits(ids: list, pair_ids: list, links: list, c: CleanConfig) -> tup
     roots = {r: split_of(pair_ids[r] or ids[r], c.valid_frac, c.test_frac) for r in set(comp.tolist())}
     return np.array([roots[r] for r in comp]), len(roots)
 
-# %% ../nbs/02_clean.ipynb #01b192e2
+# %% ../nbs/02_clean.ipynb #fd9a0206
 def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int = 2000) -> list[dict]:
     "Write the `rows` of `ds` as Parquet shards of at most `shard_rows`, reading `chunk` rows at a time."
     folder.mkdir(parents=True, exist_ok=True)
@@ -317,7 +317,7 @@ def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int
         out.append(dict(file=f"{folder.name}/{p.name}", rows=int(len(part)), sha256=sha256_file(p)))
     return out
 
-# %% ../nbs/02_clean.ipynb #998e5994
+# %% ../nbs/02_clean.ipynb #65b83faa
 def row_columns(ds) -> dict[str, np.ndarray]:
     "The per-row columns the report counts, as arrays: lang, source, age_band, markup, child_safe, nbytes, pii."
     cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
@@ -338,7 +338,7 @@ def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Pa
         shards[s], stats[s] = _write_split(ds, rows, folder/s, shard_rows), split_stats(cols, rows)
     return shards, stats
 
-# %% ../nbs/02_clean.ipynb #54aecb0a
+# %% ../nbs/02_clean.ipynb #ee9dc540
 def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
     "A clear error when cleaning kept nothing, or nothing for the train split."
     kept = drop == ''
@@ -363,7 +363,7 @@ def kept_composition(drop: np.ndarray, cols: dict) -> dict:
                                  dropped={k: int(v) for k, v in sorted(Counter(drop[~kept & (src == s)]).items())})
                          for s in sorted(set(src))})
 
-# %% ../nbs/02_clean.ipynb #8234b050
+# %% ../nbs/02_clean.ipynb #cdbfb13e
 def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     "Normalize, scrub and deduplicate the raw translation pairs; each pair goes to the split its documents went to."
     seen, rows, dropped = set(), [], Counter()
@@ -380,13 +380,13 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp/'pairs.parquet', compression='zstd', store_schema=False)
     return dict(kept=len(rows), dropped=dict(dropped), by_split=dict(Counter(r['split'] for r in rows)))
 
-# %% ../nbs/02_clean.ipynb #d739c135
+# %% ../nbs/02_clean.ipynb #59660476
 def write_clean(folder: Path, report: dict, manifest: dict):
     "Write `report.json` and the dataset card `README.md` into `folder`."
     write_json(folder/'report.json', report)
     write_text(folder/'README.md', dataset_card(report, manifest))
 
-# %% ../nbs/02_clean.ipynb #e0e0a92e
+# %% ../nbs/02_clean.ipynb #810ca3ce
 def plot_report(report: dict, out=None):
     "The cleaning funnel and the kept corpus's composition by language, source and age band."
     import matplotlib.pyplot as plt
@@ -403,7 +403,7 @@ def plot_report(report: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/02_clean.ipynb #e95db0af
+# %% ../nbs/02_clean.ipynb #e792a921
 def clean_fingerprint(cfg: Config) -> str:
     man = read_json(Paths.of(cfg).manifest, 'manifest (run `bilingual-lm collect` first)')
     return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'])
@@ -436,7 +436,7 @@ def clean(cfg: Config, force: bool = False) -> dict:
         write_clean(tmp, report, manifest)
     return report
 
-# %% ../nbs/02_clean.ipynb #e9f55478
+# %% ../nbs/02_clean.ipynb #e8f985f2
 def summary(r: dict, cfg: Config) -> str:
     "The stage's one line for the CLI: kept of in, drops by reason, languages kept, and where the splits are."
     drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())

@@ -41,7 +41,7 @@ def word_counts(text: str) -> dict[str, int]:
 # %% ../nbs/02a_filters.ipynb #e9d9e0ae
 GOPHER_QUALITY = dict(min_words=50, max_words=100_000, stats_min_words=50)   # Gopher's own length bounds
 
-# %% ../nbs/02a_filters.ipynb #ac867e45
+# %% ../nbs/02a_filters.ipynb #16a8b824
 BULLETS = ('•', '‣', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '►', '▶', '➢', '➤', '✓', '✔', '·', '-', '*', '–', '—')
 ELLIPSES = ('…', '...')
 _PARA = regex.compile(r"\n[ \t]*\n")
@@ -59,7 +59,7 @@ def dup_fracs(parts: list[str]) -> tuple[float, float]:
         else: seen.add(p)
     return (n / len(parts), chars / total) if parts and total else (0.0, 0.0)
 
-# %% ../nbs/02a_filters.ipynb #88535b99
+# %% ../nbs/02a_filters.ipynb #90272c27
 _P = np.uint64(0x9E3779B97F4A7C15)
 
 class NgramStats:
@@ -155,7 +155,7 @@ def quality_reason(text: str, cfg: QualityConfig | None = None) -> str:
         if bound > thr: return f'quality:dup_{k}gram'
     return ''
 
-# %% ../nbs/02a_filters.ipynb #cd46c88d
+# %% ../nbs/02a_filters.ipynb #ed18c6fa
 PII_TYPES = ('url_credentials', 'email', 'phone', 'nid')
 PLACEHOLDERS = {'url_credentials': '<URL_CREDENTIALS>', 'email': '<EMAIL>', 'phone': '<PHONE>', 'nid': '<NID>'}
 _NUKTA = {'\u09dc': '\u09a1\u09bc', '\u09dd': '\u09a2\u09bc', '\u09df': '\u09af\u09bc'}
@@ -196,7 +196,7 @@ _DIGIT = regex.compile(_D)
 _ISBN_NEAR = regex.compile(r"isbn|আইএসবিএন", regex.I)
 _REPEATED_DIGIT = regex.compile(r"([0-9\u09e6-\u09ef])\1{5}")
 
-# %% ../nbs/02a_filters.ipynb #d9b7720d
+# %% ../nbs/02a_filters.ipynb #9f622e1f
 def _ndigits(s: str) -> int: return len(_DIGIT.findall(s))
 
 def _nid_end(s: str) -> int | None:
@@ -342,7 +342,7 @@ def child_safe(counts: dict[str, int], cfg: SafetyConfig | None = None) -> bool:
     cfg = cfg or SafetyConfig()
     return not any(counts.get(c, 0) for c in cfg.categories)
 
-# %% ../nbs/02a_filters.ipynb #a6813b27
+# %% ../nbs/02a_filters.ipynb #549c6abd
 AGE_BANDS = ('6-8', '9-10', '11-12', 'general')
 READ_BN_ENDINGS = ('গুলোকে', 'গুলোর', 'গুলো', 'গুলি', 'টাকে', 'টিকে', 'টার', 'টির', 'খানা', 'টা', 'টি', 'েরা', 'দের', 'রা',
                    'কে', 'ের', 'এর', 'র', 'তে', 'য়', 'ে', 'ও', 'ই')
@@ -377,7 +377,7 @@ def word_familiarity(word: str) -> tuple[bool, bool, float]:
         if word.endswith(e) and len(word) - len(e) >= 2: best = max(best, zipf(word[:-len(e)], lang))
     return True, bn, best
 
-# %% ../nbs/02a_filters.ipynb #685ae04f
+# %% ../nbs/02a_filters.ipynb #88d8eff8
 def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     "Words, sentences, percentage of difficult words, (Bangla-adjusted) mean sentence length, Bangla share and the score."
     cfg = cfg or ReadabilityConfig()

@@ -16,7 +16,7 @@ from .core import *
 # %% auto #0
 __all__ = ['INTENDED_USE', 'LIMITATIONS', 'DATASET_COLUMNS', 'DATASET_LIMITATIONS', 'run_records', 'front_matter',
            'model_section', 'data_section', 'tokenizer_section', 'training_section', 'evaluation_section',
-           'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'dataset_name', 'size_category',
+           'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name', 'size_category',
            'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line', 'dataset_cleaning',
            'dataset_splits', 'dataset_card']
 
@@ -37,7 +37,7 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 def _fmt(x, nd=3):
     return f"{x:,.{nd}f}" if isinstance(x, float) else f"{x:,}" if isinstance(x, int) else str(x)
 
-# %% ../nbs/09_model_cards.ipynb #ffbbb42b
+# %% ../nbs/09_model_cards.ipynb #1503820f
 def front_matter(name: str, r: dict) -> str:
     ev, results = r['eval'] or {}, []
     for lang, v in (ev.get('bits_per_byte') or {}).items():
@@ -54,6 +54,7 @@ def front_matter(name: str, r: dict) -> str:
     meta.pop('license_link')
     return '---\n' + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + '---\n'
 
+# %% ../nbs/09_model_cards.ipynb #06b8b436
 def model_section(name: str, r: dict) -> str:
     t = r['train']
     if not t: return f"# {name}\n\n_Not trained yet: run `bilingual-lm train`._\n"
@@ -74,6 +75,7 @@ small and trained on far too little text to be a useful assistant or a source of
 tuning: do not put it in front of people as a product.
 """
 
+# %% ../nbs/09_model_cards.ipynb #0f68f2f9
 def data_section(r: dict) -> str:
     man, rep = r['manifest'], r['report']
     if not man: return "## Data\n\n_No manifest: run `bilingual-lm collect`._\n"
@@ -92,6 +94,7 @@ def data_section(r: dict) -> str:
                           for s, v in rep['splits'].items()], ['split', 'documents', 'bytes', 'languages']))
     return out
 
+# %% ../nbs/09_model_cards.ipynb #9ec1e527
 def tokenizer_section(r: dict) -> str:
     tk = r['tokenizer']
     if not tk: return ''
@@ -107,6 +110,7 @@ def tokenizer_section(r: dict) -> str:
     tie = f" (and on {hc['ties']:,} more, an equally likely segmentation: a tie)" if hc.get('ties') else ''
     return out + f"\nThe `transformers` tokenizer gives SentencePiece's ids on {same:,} of {hc['lines']:,} checked lines{tie}.\n"
 
+# %% ../nbs/09_model_cards.ipynb #881cb3e0
 def training_section(r: dict) -> str:
     t, run = r['train'], r['run'] or {}
     if not t: return ''
@@ -126,6 +130,7 @@ def training_section(r: dict) -> str:
     if (t.get('curriculum') or 'none') != 'none': out += "\n![curriculum](plots/curriculum.png)\n"
     return out
 
+# %% ../nbs/09_model_cards.ipynb #0ae09e11
 def evaluation_section(r: dict) -> str:
     ev, b = r['eval'], r['bench']
     if not ev: return "## Evaluation\n\n_Not evaluated yet: run `bilingual-lm evaluate`._\n"
@@ -158,6 +163,7 @@ def evaluation_section(r: dict) -> str:
                                              for s in ev['samples']], ['prompt', 'continuation'])
     return out
 
+# %% ../nbs/09_model_cards.ipynb #4beead19
 LIMITATIONS = """## Limitations
 
 - Trained on a very small corpus: UI strings from software translations and short chatbot dialogues unless a
@@ -217,7 +223,12 @@ def write_card(cfg: Config, force: bool = False) -> dict:
     if paths.hf.exists(): write_text(paths.hf/'README.md', card.replace('](plots/', '](../plots/'))
     return dict(card=str(paths.card), chars=len(card), sections=card.count('\n## '), fingerprint=fp)
 
-# %% ../nbs/09_model_cards.ipynb #4a68ebf9
+# %% ../nbs/09_model_cards.ipynb #718ba2c3
+def summary(r: dict, cfg: Config) -> str:
+    "The card stage's one line for the CLI: where the card is and how many sections it has."
+    return f"{r['card']} ({r['sections']} sections)"
+
+# %% ../nbs/09_model_cards.ipynb #db5f1403
 def dataset_name(report: dict) -> str: return f"bilingual_lm corpus: {report['snapshot']}"
 
 def size_category(n: int) -> str:
@@ -231,7 +242,7 @@ def dataset_front_matter(report: dict) -> str:
                 configs=[dict(config_name='default', data_files=[dict(split=s, path=f'{s}/*.parquet') for s in report['splits']])])
     return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()}\n---\n"
 
-# %% ../nbs/09_model_cards.ipynb #005c1557
+# %% ../nbs/09_model_cards.ipynb #16772e7e
 def dataset_intro(report: dict, manifest: dict) -> str:
     "The title and where the corpus comes from."
     return f"""# {dataset_name(report)}
@@ -256,7 +267,7 @@ Each source keeps its own licence; anything derived from this corpus inherits al
 {rows}
 {q}"""
 
-# %% ../nbs/09_model_cards.ipynb #6a98ee4c
+# %% ../nbs/09_model_cards.ipynb #191764d3
 def markup_residue_line(report: dict) -> str:
     "How many kept documents still hold wiki markup, overall and by source (a report without the count has none)."
     mr = report.get('markup_residue') or dict(documents=0, share=0.0, by_source={})
@@ -285,7 +296,7 @@ quality rules, PII replaced by typed placeholders
 readability age bands ({bands}), exact and MinHash near-duplicate removal. {markup_residue_line(report)}
 """
 
-# %% ../nbs/09_model_cards.ipynb #f662afa4
+# %% ../nbs/09_model_cards.ipynb #cef01a1f
 def dataset_splits(report: dict) -> str:
     "Each split's documents, bytes, languages and child-safe documents, and the translation pairs."
     splits = '\n'.join(f"| {s} | {v['documents']:,} | {v['bytes']:,} | " + ', '.join(f"{k} {c:,}" for k, c in v['languages'].items())
@@ -314,7 +325,7 @@ Language identification, PII scrubbing, safety flags and readability bands are a
 measured accuracy is in the `02_clean` and `02a_filters` notebooks). The corpus carries the biases of its sources.
 """
 
-# %% ../nbs/09_model_cards.ipynb #b21470b3
+# %% ../nbs/09_model_cards.ipynb #af7c5a9a
 def dataset_card(report: dict, manifest: dict) -> str:
     "A Hugging Face dataset card for a clean snapshot, written from its cleaning `report` and raw `manifest` (dicts)."
     return '\n'.join([dataset_front_matter(report), dataset_intro(report, manifest), dataset_sources(report, manifest),

@@ -20,16 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from .core import *
 
 # %% auto #0
-__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS',
-           'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records',
-           'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version', 'file_format',
-           'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records', 'files_records',
-           'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans', 'template_name',
-           'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables', 'tidy_paragraphs',
-           'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks', 'parse_chunks',
-           'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
-           'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards',
-           'summary']
+__all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES',
+           'SOURCE_READERS', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog',
+           'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version',
+           'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records',
+           'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans',
+           'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables',
+           'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks',
+           'parse_chunks', 'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs',
+           'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
+           'collect', 'raw_shards', 'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -220,9 +220,13 @@ def files_records(src: FilesSource, bad: BadInput | None = None, max_line_bytes:
         except DataError as e: bad(e, src.name)
 
 # %% ../nbs/01_collect.ipynb #02437133
+SWITCH_WORDS = ("notoc|forcetoc|toc|noeditsection|newsectionlink|nonewsectionlink|nogallery|hiddencat|expectunusedcategory|"
+                "nocontentconvert|nocc|notitleconvert|notc|index|noindex|staticredirect|disambig|expected_unconnected_page|"
+                "archivedtalk|notalk")    # MediaWiki's behaviour switches, which it reads in any case: __notoc__ is __NOTOC__
+
 MARKUP_RESIDUE = re.compile(
     r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|\bthumb\s*\||\b\d+(?:x\d+)?px\s*\||</?ref\b|(?-i:__(?:[A-Z]+|[\u0980-\u09FF_]+)__)"
-    r"|\bstyle\s*=|\b(?:col|row)span\b|^[ \t]*[|!]", re.M | re.I)
+    r"|__(?:" + SWITCH_WORDS + r")__|\bstyle\s*=|\b(?:col|row)span\b|^[ \t]*[|!]", re.M | re.I)
 
 def markup_residue(text: str) -> str:
     "The first piece of wiki markup left in `text` ('' when there is none): what `MARKUP_RESIDUE` matches."
@@ -301,6 +305,8 @@ def _drop_nested(text: str, token: re.Pattern) -> str:
             if depth == 0: pos = m.end()
     return ''.join(out) + ('' if depth else text[pos:])
 
+_IN_LINK = re.compile(r"\[\[(?:[^\[\]]++|\[\[[^\[\]]*+\]\])*+\]\]")     # a link, with links one level inside it (a caption's)
+
 def strip_tags(text: str) -> str:
     "Comments, extension tags (references, galleries, formulas, code) and HTML tables out; other HTML tags unwrapped."
     text = _NOWIKI.sub(lambda m: ''.join(_LITERAL.get(c, c) for c in m.group(1) or ''), _COMMENT.sub('', text))
@@ -317,8 +323,10 @@ def strip_tags(text: str) -> str:
         if name in _FORMULA_TAGS and hole_at(text, m.start(), close.end(), note_like=False):
             out.append(simple_math(text[m.end():close.start()]) if name == 'math' else HOLE)
         pos = close.end()
-    text = ''.join(out) + text[pos:]
-    return _HTML_TAG.sub(lambda m: '\n' if m.group(1) else '', _drop_nested(text, _HTML_TABLE))
+    text = _drop_nested(''.join(out) + text[pos:], _HTML_TABLE)
+    # a block tag inside a link (a file caption with <br />) becomes a space: a line break there would break the link
+    text = _IN_LINK.sub(lambda m: _HTML_TAG.sub(lambda t: ' ' if t.group(1) else '', m.group()), text)
+    return _HTML_TAG.sub(lambda m: '\n' if m.group(1) else '', text)
 
 # %% ../nbs/01_collect.ipynb #67483f53
 _BRACES = re.compile(r"\{\{|\}\}")
@@ -351,11 +359,12 @@ def template_name(span: str, site: WikiSite = WikiSite()) -> str:
         if low.startswith('#') or name.split(':', 1)[0].isupper() or head in ('lc', 'uc', 'lcfirst', 'ucfirst', 'formatnum'): return head + ':'
     return low
 
-_DISAMBIG = re.compile(r"(?:disambig|disambiguation|dab|hndis|geodis|surname|given name|দ্ব্যর্থতা নিরসন|দ্ব্যর্থতা)" + _WORD_END)
+_DISAMBIG = re.compile(r"(?:[\w ]+ )?(?:disambiguation|disambig)(?:[ -]cleanup)?|disamb|dab|hndis|geodis|surname|given name"
+                       r"|দ্ব্যর্থতা নিরসন|দ্ব্যর্থতা")
 
 def is_disambiguation(names: list[str]) -> bool:
-    "Whether any of the (normalized) template names marks a disambiguation page."
-    return any(_DISAMBIG.match(n) for n in names)
+    "Whether any of the (normalized) template names is, as a whole, one that marks a disambiguation page."
+    return any(_DISAMBIG.fullmatch(n) for n in names)
 
 # %% ../nbs/01_collect.ipynb #a4058796
 MONTHS = dict(en='January February March April May June July August September October November December'.split(),
@@ -532,7 +541,7 @@ def drop_tables(text: str) -> str:
     return _HEADING.sub('', '\n'.join(out))
 
 # %% ../nbs/01_collect.ipynb #c85623df
-_SWITCH = re.compile(r"__(?:[A-Z]{2,}|[\u0980-\u09FF][\u0980-\u09FF_]*)__")
+_SWITCH = re.compile(r"__(?:[A-Z]{2,}|[\u0980-\u09FF][\u0980-\u09FF_]*)__|(?i:__(?:" + SWITCH_WORDS + r")__)")
 _STRAY = re.compile(r"\[\[|\]\]|\{\{|\}\}|'{2,}|</?ref\b[^>]*>|\[(?:[0-9০-৯]{1,3}|citation needed|তথ্যসূত্র প্রয়োজন)\]", re.I)
 _HOLE_ASIDE = re.compile(r"\s*\([^()]*\ue000[^()]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?।॥])\s+")

@@ -30,7 +30,7 @@ __all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTi
            'training_mfu', 'inference_latency', 'tokenizer_texts', 'bench_ratios', 'plot_bench', 'benchmark', 'summary',
            'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed']
 
-# %% ../nbs/08_benchmarking.ipynb #90f47ff4
+# %% ../nbs/08_benchmarking.ipynb #6be9fc6e
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
@@ -42,7 +42,7 @@ def peak_rss_mb() -> float:
     "Peak resident memory of this process so far (MB)."
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-# %% ../nbs/08_benchmarking.ipynb #5223d1a6
+# %% ../nbs/08_benchmarking.ipynb #111a3f6c
 def matmul_peak(dtype=torch.float32, n: int = 2048, reps: int = 10, device='cpu') -> float:
     "Measured FLOP/s of an n×n matmul in `dtype`: the practical peak MFU is measured against."
     a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
@@ -52,7 +52,7 @@ def matmul_peak(dtype=torch.float32, n: int = 2048, reps: int = 10, device='cpu'
     _sync(device)
     return 2 * n ** 3 * reps / (time.perf_counter() - t)
 
-# %% ../nbs/08_benchmarking.ipynb #b16486f2
+# %% ../nbs/08_benchmarking.ipynb #7df9601d
 class RandomWindows:
     "Random token windows: the shapes of training batches without reading data."
     def __init__(self, n, seq_len, vocab, seed=0):
@@ -61,7 +61,7 @@ class RandomWindows:
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.x[i, :-1], self.x[i, 1:]
 
-# %% ../nbs/08_benchmarking.ipynb #665f9dec
+# %% ../nbs/08_benchmarking.ipynb #3254f7c3
 class StepTimer(Callback):
     "Times training batches after `warmup`, stops after `warmup + steps`."
     order = 99
@@ -86,7 +86,7 @@ def fastai_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, st
     learn.fit(1, lr=1e-3)
     return timer.times
 
-# %% ../nbs/08_benchmarking.ipynb #2e302126
+# %% ../nbs/08_benchmarking.ipynb #c460d5eb
 def bare_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, steps: int, warmup: int, device) -> list[float]:
     "Seconds per training step of a plain PyTorch loop (the baseline)."
     torch.manual_seed(0)
@@ -108,7 +108,7 @@ def bare_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, step
         if i >= warmup: times.append(time.perf_counter() - t)
     return times
 
-# %% ../nbs/08_benchmarking.ipynb #1ac68f9d
+# %% ../nbs/08_benchmarking.ipynb #66e0f372
 def training_throughput(args: ModelArgs, bs: int, seq_len: int, steps: int = 6, warmup: int = 2, reps: int = 2,
                         device='cpu', precisions=('fp32', 'bf16')) -> dict:
     "Tokens/s of bare and fastai loops at each precision, measured interleaved; medians over steps and repeats."
@@ -160,13 +160,13 @@ def tokenizer_speed(tok: Tokenizer, hf_dir, texts: list[str], reps: int = 3) -> 
         for k, f in runs.items(): t = time.perf_counter(); f(); res[k].append(time.perf_counter() - t)
     return {k: dict(mb_per_s=round(mb / statistics.median(v), 2)) for k, v in res.items()} | dict(megabytes=round(mb, 3))
 
-# %% ../nbs/08_benchmarking.ipynb #5817376e
+# %% ../nbs/08_benchmarking.ipynb #737e5288
 def bench_precisions(device: torch.device) -> tuple[str, ...]:
     "`('fp32',)`, or `('fp32', best)` where the best precision `device` offers is not fp32."
     best = resolve_precision('auto', device)          # what this hardware offers, whatever the model's width
     return ('fp32', best) if best != 'fp32' else ('fp32',)
 
-# %% ../nbs/08_benchmarking.ipynb #a2b95049
+# %% ../nbs/08_benchmarking.ipynb #fd87d281
 _DTYPES = dict(fp32=torch.float32, bf16=torch.bfloat16, fp16=torch.float16)
 
 def training_mfu(model: LlamaLM, training: dict, seq_len: int, precs, device) -> tuple[dict, dict]:
@@ -175,13 +175,13 @@ def training_mfu(model: LlamaLM, training: dict, seq_len: int, precs, device) ->
     fpt = model.flops_per_token(seq_len)
     return peak, {k: round(v['tokens_per_s'] * fpt / peak[k.split('_')[1]], 4) for k, v in training.items()}
 
-# %% ../nbs/08_benchmarking.ipynb #5cd096c0
+# %% ../nbs/08_benchmarking.ipynb #98b3e964
 def inference_latency(model: LlamaLM, bc: BenchConfig, device) -> dict:
     "Forward and per-token generation latency with the `bench` settings (generation: a quarter of the runs, at least 5)."
     return dict(forward=forward_latency(model, bc.prompt_tokens, bc.latency_runs, device),
                 generate=generation_latency(model, bc.prompt_tokens, bc.new_tokens, max(5, bc.latency_runs // 4), device))
 
-# %% ../nbs/08_benchmarking.ipynb #ce7e5650
+# %% ../nbs/08_benchmarking.ipynb #7076486c
 def tokenizer_texts(paths: Paths, megabytes: float) -> list[str]:
     "Texts of the train split adding up to at least `megabytes` MB of UTF-8, the split repeated where it is smaller."
     from bilingual_lm.clean import iter_texts
@@ -194,7 +194,7 @@ def tokenizer_texts(paths: Paths, megabytes: float) -> list[str]:
         if size == n0: break
     return texts
 
-# %% ../nbs/08_benchmarking.ipynb #bc0e060f
+# %% ../nbs/08_benchmarking.ipynb #5c4f41d9
 def bench_ratios(training: dict, tokspeed: dict, precs) -> dict:
     "Each figure over its baseline: fastai over the bare loop, each tokenizer over SentencePiece, the best precision over fp32."
     ratios = dict(fastai_over_bare={p: round(training[f'fastai_{p}']['tokens_per_s'] / training[f'bare_{p}']['tokens_per_s'], 3) for p in precs},
@@ -203,7 +203,7 @@ def bench_ratios(training: dict, tokspeed: dict, precs) -> dict:
     if len(precs) > 1: ratios[f'{precs[-1]}_over_fp32'] = round(training[f'fastai_{precs[-1]}']['tokens_per_s'] / training['fastai_fp32']['tokens_per_s'], 3)
     return ratios
 
-# %% ../nbs/08_benchmarking.ipynb #b3beaf5b
+# %% ../nbs/08_benchmarking.ipynb #717608aa
 def plot_bench(b: dict, out=None):
     "Training tokens/s of each loop and precision in `b` (a `bench.json`), as bars; saved to `out` when given."
     import matplotlib.pyplot as plt
@@ -217,7 +217,7 @@ def plot_bench(b: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/08_benchmarking.ipynb #63b5e79e
+# %% ../nbs/08_benchmarking.ipynb #cbba34be
 def benchmark(cfg: Config, force: bool = False) -> dict:
     "Measure the run's model; write and return `models/<run>/bench.json`."
     paths, bc, t = Paths.of(cfg), cfg.bench, cfg.train
@@ -239,7 +239,7 @@ def benchmark(cfg: Config, force: bool = False) -> dict:
     write_json(paths.bench, b)
     return b
 
-# %% ../nbs/08_benchmarking.ipynb #7be4254b
+# %% ../nbs/08_benchmarking.ipynb #837ea416
 def summary(r: dict, cfg: Config) -> str:
     "The stage's one line for the CLI: the fastest training setup with its MFU, and the latency percentiles of `r` (a `bench.json`)."
     tr = r['training']
@@ -248,7 +248,7 @@ def summary(r: dict, cfg: Config) -> str:
             f"{r['latency']['forward']['p50']}/{r['latency']['forward']['p95']} ms; generate p50/p95 "
             f"{r['latency']['generate']['p50']}/{r['latency']['generate']['p95']} ms/token")
 
-# %% ../nbs/08_benchmarking.ipynb #aca5098b
+# %% ../nbs/08_benchmarking.ipynb #44ffbbdd
 def real_sentences(lang: str = 'bn') -> list[str]:
     "Real sentences for synthetic corpora: Wikisource prose, OPUS-100 validation lines and gettext strings."
     from bilingual_lm.collect import gettext_records
@@ -264,7 +264,7 @@ def real_sentences(lang: str = 'bn') -> list[str]:
     out += [getattr(p, lang) for p in gettext_records(GettextSource()) if len(getattr(p, lang)) > 20]
     return out
 
-# %% ../nbs/08_benchmarking.ipynb #c6fb3b5e
+# %% ../nbs/08_benchmarking.ipynb #f2aed9cd
 def watch_tree(cmd: list[str], env=None, interval: float = 0.2) -> dict:
     """Run `cmd`, sampling the memory of its whole process tree: wall time, and the peak of the tree's summed PSS
     (proportional set size: pages shared between forked workers counted once, not once per process) and of the
@@ -283,7 +283,7 @@ def watch_tree(cmd: list[str], env=None, interval: float = 0.2) -> dict:
     if p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {err[-2000:]}")
     return dict(wall_s=round(time.perf_counter() - t0, 2), peak_mb=round(peak / 2**20, 1), peak_process_rss_mb=round(peak_one / 2**20, 1))
 
-# %% ../nbs/08_benchmarking.ipynb #bebc2572
+# %% ../nbs/08_benchmarking.ipynb #5ef08f33
 def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) -> dict:
     "Write a dump of `target_mb` MB (uncompressed) from real text; time collect and clean on it with each of `procs`."
     import bz2, sys, yaml
@@ -321,7 +321,7 @@ def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) 
         res['identical_shards'] = a['shard_sha256'] == b['shard_sha256']
     return res
 
-# %% ../nbs/08_benchmarking.ipynb #afb12fb5
+# %% ../nbs/08_benchmarking.ipynb #b0439221
 def article_texts(dumps: list) -> list[str]:
     "The wikitext of every article (main namespace, not a redirect, not empty) in MediaWiki dumps, last revision."
     import io, mwxml
@@ -336,7 +336,7 @@ def article_texts(dumps: list) -> list[str]:
                 if page.namespace == 0 and not page.redirect and text: texts.append(text)
     return texts
 
-# %% ../nbs/08_benchmarking.ipynb #64a88d89
+# %% ../nbs/08_benchmarking.ipynb #874de6eb
 _COLLECT = ("import sys, yaml; from bilingual_lm.core import load_config; from bilingual_lm.collect import collect; "
             "collect(load_config(**yaml.safe_load(open(sys.argv[1]))))")
 
@@ -352,7 +352,7 @@ def collect_wall_s(sources: list[dict], folder, num_proc: int) -> float:
     shutil.rmtree(folder)
     return t
 
-# %% ../nbs/08_benchmarking.ipynb #33024671
+# %% ../nbs/08_benchmarking.ipynb #e71f616f
 def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
     """`collect` on real MediaWiki dumps. CPU seconds of `collect` in this process (one worker) against
     `mwparserfromhell.parse` of the same articles alone (`cpu_ratio`), MB of article wikitext per CPU second, and the wall

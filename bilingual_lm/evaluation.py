@@ -79,7 +79,7 @@ def bits_per_byte(model: LlamaLM, tok: Tokenizer, texts: list[str], langs: list[
                     bits_per_char=round(a['nll_nats'] / math.log(2) / a['chars'], 4),
                     nats_per_token=round(a['nll_nats'] / a['tokens'], 4)) for l, a in acc.items()}
 
-# %% ../nbs/07_evaluation.ipynb #8d46e79d
+# %% ../nbs/07_evaluation.ipynb #a8e7921b
 def minimal_pair_files(paths: list) -> list[Path]:
     "BLiMP-format `.jsonl` files: the given files, and every `.jsonl` in the given folders."
     out = []
@@ -103,7 +103,7 @@ def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[di
     if limit and len(rows) > limit: rows = random.Random(seed).sample(rows, limit)
     return rows
 
-# %% ../nbs/07_evaluation.ipynb #03424bc1
+# %% ../nbs/07_evaluation.ipynb #d763518f
 def minimal_pair_accuracy(model: LlamaLM, tok: Tokenizer, pairs: list[dict], batch_size: int = 64, desc=None) -> dict:
     "Share of pairs whose good sentence gets a strictly higher total log-probability (ties are wrong), per UID."
     seqs = [[tok.bos_id] + ids for p in pairs for ids in tok.encode([p['good'], p['bad']])]
@@ -127,7 +127,7 @@ def samples(model: LlamaLM, tok: Tokenizer, prompts: list[str], max_new_tokens: 
         out.append(dict(prompt=p, continuation=tok.decode(gen[ids.shape[1]:])))
     return out
 
-# %% ../nbs/07_evaluation.ipynb #c1f8bcfd
+# %% ../nbs/07_evaluation.ipynb #ae813685
 def split_texts(paths: Paths, split: str = 'test') -> tuple[list[str], list[str]]:
     "The texts of a clean split and the language of each; `DataError` when the split is empty."
     texts, langs = [], []
@@ -135,7 +135,7 @@ def split_texts(paths: Paths, split: str = 'test') -> tuple[list[str], list[str]
     if not texts: raise DataError(f"{paths.clean}: the {split} split is empty")
     return texts, langs
 
-# %% ../nbs/07_evaluation.ipynb #8edf81f0
+# %% ../nbs/07_evaluation.ipynb #a2c42ae4
 def split_bits_per_byte(model: LlamaLM, tok: Tokenizer, paths: Paths, batch_size: int = 32) -> dict:
     "`bits_per_byte` of the test split, per language, and `bpb_ratio_bn_en` (Bangla over English) where it has both."
     texts, langs = split_texts(paths, 'test')
@@ -144,7 +144,7 @@ def split_bits_per_byte(model: LlamaLM, tok: Tokenizer, paths: Paths, batch_size
     if 'bn' in bpb and 'en' in bpb: out['bpb_ratio_bn_en'] = round(bpb['bn']['bits_per_byte'] / bpb['en']['bits_per_byte'], 4)
     return out
 
-# %% ../nbs/07_evaluation.ipynb #676359ee
+# %% ../nbs/07_evaluation.ipynb #9f8e9140
 def heldout_bits_per_byte(model: LlamaLM, tok: Tokenizer, file, batch_size: int = 32) -> dict:
     "Bits per byte of each side of the translation pairs in `file` (`load_parallel`), and the Bangla/English ratios."
     pairs = load_parallel(file)
@@ -154,7 +154,7 @@ def heldout_bits_per_byte(model: LlamaLM, tok: Tokenizer, file, batch_size: int 
                 bpb_ratio_bn_en=round(res['bn']['bits_per_byte'] / res['en']['bits_per_byte'], 4),
                 nll_ratio_bn_en=round(res['bn']['nll_nats'] / res['en']['nll_nats'], 4))
 
-# %% ../nbs/07_evaluation.ipynb #65e85f31
+# %% ../nbs/07_evaluation.ipynb #d22f2cc7
 def minimal_pairs_eval(model: LlamaLM, tok: Tokenizer, e: EvalConfig, seed: int = 0) -> dict | None:
     "Minimal-pair accuracy on the files of `e.minimal_pairs` (at most `e.max_pairs_per_file` pairs each), or None without files."
     files = minimal_pair_files(e.minimal_pairs)
@@ -163,7 +163,7 @@ def minimal_pairs_eval(model: LlamaLM, tok: Tokenizer, e: EvalConfig, seed: int 
     return dict(files=[str(f) for f in files], max_pairs_per_file=e.max_pairs_per_file,
                 **minimal_pair_accuracy(model, tok, pairs, e.batch_size * 2, desc='evaluate minimal pairs'))
 
-# %% ../nbs/07_evaluation.ipynb #be08c431
+# %% ../nbs/07_evaluation.ipynb #0c4f5cee
 def plot_eval(ev: dict, out=None):
     "Bits per byte per language (test split and held-out parallel text) and minimal-pair accuracy."
     import matplotlib.pyplot as plt
@@ -188,7 +188,7 @@ def plot_eval(ev: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/07_evaluation.ipynb #c981b18c
+# %% ../nbs/07_evaluation.ipynb #b11dff72
 def evaluate(cfg: Config, force: bool = False) -> dict:
     "Evaluate the run's model on held-out text; write and return `models/<run>/eval.json`."
     paths, e = Paths.of(cfg), cfg.evaluate
@@ -204,7 +204,7 @@ def evaluate(cfg: Config, force: bool = False) -> dict:
     write_json(paths.eval, ev)
     return ev
 
-# %% ../nbs/07_evaluation.ipynb #806225b0
+# %% ../nbs/07_evaluation.ipynb #cba87e67
 def summary(r: dict, cfg: Config) -> str:
     "The stage's one line for the CLI: bits per byte per language of `r` (an `eval.json`), held-out and minimal pairs where measured."
     s = 'bits/byte ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['bits_per_byte'].items())

@@ -125,7 +125,7 @@ def hf_bpe(tok: Tokenizer):
     vocab = {sp.id_to_piece(i): i for i in range(sp.get_piece_size())}
     return models.BPE(vocab, merges, unk_token=sp.id_to_piece(tok.unk_id), byte_fallback=True)
 
-# %% ../nbs/03_tokenizer.ipynb #45718c6a
+# %% ../nbs/03_tokenizer.ipynb #49876e7f
 def hf_tokenizer(tok: Tokenizer, model_max_length: int | None = None):
     "A `transformers.PreTrainedTokenizerFast` with the same ids as `tok` on any text (BOS added by its template)."
     from tokenizers import Tokenizer as HFTok, AddedToken, normalizers, decoders, processors
@@ -148,7 +148,7 @@ def save_hf_tokenizer(tok: Tokenizer, out_dir, model_max_length: int | None = No
     write_json(cfgp, c)
     return out_dir
 
-# %% ../nbs/03_tokenizer.ipynb #b7e4fe38
+# %% ../nbs/03_tokenizer.ipynb #3050620f
 def segmentation_score(tok: Tokenizer, ids) -> float:
     "Total log-probability of a unigram segmentation: the sum of its pieces' SentencePiece scores (Kudo 2018)."
     return sum(tok.sp.get_score(i) for i in ids)
@@ -164,7 +164,7 @@ def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str], ties: bool = False) -
         return tok.model_type == 'unigram' and abs(sa - sb) <= 1e-5 * max(1.0, abs(sa))   # SentencePiece sums in float32
     return [t for t, a, b in zip(texts, ours, theirs) if [tok.bos_id] + a != b and tie(a, b[1:]) == ties]
 
-# %% ../nbs/03_tokenizer.ipynb #26a8b320
+# %% ../nbs/03_tokenizer.ipynb #19a893c6
 def load_parallel(path) -> list[dict]:
     "Translation pairs `{bn, en}`, in NFC, from Parquet (a `translation` struct, or `bn`/`en` columns) or JSONL."
     path = Path(path)
@@ -186,7 +186,7 @@ def load_parallel(path) -> list[dict]:
     if not rows: raise DataError(f"{path}: no bn/en pairs found")
     return rows
 
-# %% ../nbs/03_tokenizer.ipynb #095e2c20
+# %% ../nbs/03_tokenizer.ipynb #ec8ff86f
 def token_ratio(tok: Tokenizer, pairs: list[dict]) -> dict:
     "Bangla tokens / English tokens over translation pairs (and the per-pair median); bytes counted in NFC."
     bn, en = tok.encode([p['bn'] for p in pairs]), tok.encode([p['en'] for p in pairs])
@@ -196,7 +196,7 @@ def token_ratio(tok: Tokenizer, pairs: list[dict]) -> dict:
                 bn_tokens_per_byte=round(nb / sum(len(nfc(p['bn']).encode()) for p in pairs), 4),
                 en_tokens_per_byte=round(ne / sum(len(nfc(p['en']).encode()) for p in pairs), 4))
 
-# %% ../nbs/03_tokenizer.ipynb #55d4393c
+# %% ../nbs/03_tokenizer.ipynb #5935587c
 def language_stats(tok: Tokenizer, paths: Paths, split: str = 'valid') -> dict:
     "Tokens per byte, characters per token and byte-fallback share for each language of a clean split."
     acc = {}
@@ -245,7 +245,7 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
         write_json(tmp/'report.json', report)
     return report
 
-# %% ../nbs/03_tokenizer.ipynb #99b53169
+# %% ../nbs/03_tokenizer.ipynb #3fbe64d4
 def summary(r: dict, cfg: Config) -> str:
     "The stage's one line for the CLI: pieces, tokens per byte and the Bangla/English token ratio of `r` (a tokenizer report)."
     tpb = ', '.join(f"{l} {v['tokens_per_byte']}" for l, v in r['languages'].items() if l in ('bn', 'en'))

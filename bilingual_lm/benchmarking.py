@@ -26,20 +26,23 @@ from .core import GettextSource
 
 # %% auto #0
 __all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTimer', 'fastai_step_times', 'bare_step_times',
-           'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'plot_bench', 'benchmark',
-           'real_sentences', 'watch_tree', 'corpus_benchmark', 'wikitext_speed']
+           'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'bench_precisions',
+           'training_mfu', 'inference_latency', 'tokenizer_texts', 'bench_ratios', 'plot_bench', 'benchmark', 'summary',
+           'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed']
 
-# %% ../nbs/08_benchmarking.ipynb #07529b47
+# %% ../nbs/08_benchmarking.ipynb #6be9fc6e
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
 def percentiles(xs, ps=(50, 95)) -> dict:
+    "The `ps` percentiles of `xs`, as `{'p50': …, 'p95': …}`."
     return {f'p{p}': float(np.percentile(xs, p)) for p in ps}
 
 def peak_rss_mb() -> float:
     "Peak resident memory of this process so far (MB)."
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+# %% ../nbs/08_benchmarking.ipynb #111a3f6c
 def matmul_peak(dtype=torch.float32, n: int = 2048, reps: int = 10, device='cpu') -> float:
     "Measured FLOP/s of an n×n matmul in `dtype`: the practical peak MFU is measured against."
     a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
@@ -49,7 +52,7 @@ def matmul_peak(dtype=torch.float32, n: int = 2048, reps: int = 10, device='cpu'
     _sync(device)
     return 2 * n ** 3 * reps / (time.perf_counter() - t)
 
-# %% ../nbs/08_benchmarking.ipynb #930e96b0
+# %% ../nbs/08_benchmarking.ipynb #7df9601d
 class RandomWindows:
     "Random token windows: the shapes of training batches without reading data."
     def __init__(self, n, seq_len, vocab, seed=0):
@@ -58,6 +61,7 @@ class RandomWindows:
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return self.x[i, :-1], self.x[i, 1:]
 
+# %% ../nbs/08_benchmarking.ipynb #3254f7c3
 class StepTimer(Callback):
     "Times training batches after `warmup`, stops after `warmup + steps`."
     order = 99
@@ -82,6 +86,7 @@ def fastai_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, st
     learn.fit(1, lr=1e-3)
     return timer.times
 
+# %% ../nbs/08_benchmarking.ipynb #c460d5eb
 def bare_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, steps: int, warmup: int, device) -> list[float]:
     "Seconds per training step of a plain PyTorch loop (the baseline)."
     torch.manual_seed(0)
@@ -103,6 +108,7 @@ def bare_step_times(args: ModelArgs, precision: str, bs: int, seq_len: int, step
         if i >= warmup: times.append(time.perf_counter() - t)
     return times
 
+# %% ../nbs/08_benchmarking.ipynb #66e0f372
 def training_throughput(args: ModelArgs, bs: int, seq_len: int, steps: int = 6, warmup: int = 2, reps: int = 2,
                         device='cpu', precisions=('fp32', 'bf16')) -> dict:
     "Tokens/s of bare and fastai loops at each precision, measured interleaved; medians over steps and repeats."
@@ -154,8 +160,52 @@ def tokenizer_speed(tok: Tokenizer, hf_dir, texts: list[str], reps: int = 3) -> 
         for k, f in runs.items(): t = time.perf_counter(); f(); res[k].append(time.perf_counter() - t)
     return {k: dict(mb_per_s=round(mb / statistics.median(v), 2)) for k, v in res.items()} | dict(megabytes=round(mb, 3))
 
-# %% ../nbs/08_benchmarking.ipynb #1ae0bd8b
+# %% ../nbs/08_benchmarking.ipynb #737e5288
+def bench_precisions(device: torch.device) -> tuple[str, ...]:
+    "`('fp32',)`, or `('fp32', best)` where the best precision `device` offers is not fp32."
+    best = resolve_precision('auto', device)          # what this hardware offers, whatever the model's width
+    return ('fp32', best) if best != 'fp32' else ('fp32',)
+
+# %% ../nbs/08_benchmarking.ipynb #fd87d281
+_DTYPES = dict(fp32=torch.float32, bf16=torch.bfloat16, fp16=torch.float16)
+
+def training_mfu(model: LlamaLM, training: dict, seq_len: int, precs, device) -> tuple[dict, dict]:
+    "The measured matmul peak (FLOP/s) of each of `precs`, and the MFU of each setup in `training`."
+    peak = {p: matmul_peak(_DTYPES[p], device=device) for p in precs}
+    fpt = model.flops_per_token(seq_len)
+    return peak, {k: round(v['tokens_per_s'] * fpt / peak[k.split('_')[1]], 4) for k, v in training.items()}
+
+# %% ../nbs/08_benchmarking.ipynb #98b3e964
+def inference_latency(model: LlamaLM, bc: BenchConfig, device) -> dict:
+    "Forward and per-token generation latency with the `bench` settings (generation: a quarter of the runs, at least 5)."
+    return dict(forward=forward_latency(model, bc.prompt_tokens, bc.latency_runs, device),
+                generate=generation_latency(model, bc.prompt_tokens, bc.new_tokens, max(5, bc.latency_runs // 4), device))
+
+# %% ../nbs/08_benchmarking.ipynb #7076486c
+def tokenizer_texts(paths: Paths, megabytes: float) -> list[str]:
+    "Texts of the train split adding up to at least `megabytes` MB of UTF-8, the split repeated where it is smaller."
+    from bilingual_lm.clean import iter_texts
+    texts, size = [], 0
+    while size < megabytes * 1e6:
+        n0 = size
+        for b in iter_texts(paths, 'train'):
+            texts += b['text']; size += sum(len(x.encode()) for x in b['text'])
+            if size >= megabytes * 1e6: break
+        if size == n0: break
+    return texts
+
+# %% ../nbs/08_benchmarking.ipynb #5c4f41d9
+def bench_ratios(training: dict, tokspeed: dict, precs) -> dict:
+    "Each figure over its baseline: fastai over the bare loop, each tokenizer over SentencePiece, the best precision over fp32."
+    ratios = dict(fastai_over_bare={p: round(training[f'fastai_{p}']['tokens_per_s'] / training[f'bare_{p}']['tokens_per_s'], 3) for p in precs},
+                  **{f'{k}_over_sentencepiece': round(tokspeed[k]['mb_per_s'] / tokspeed['sentencepiece']['mb_per_s'], 3)
+                     for k in ('transformers', 'tokenizers')})
+    if len(precs) > 1: ratios[f'{precs[-1]}_over_fp32'] = round(training[f'fastai_{precs[-1]}']['tokens_per_s'] / training['fastai_fp32']['tokens_per_s'], 3)
+    return ratios
+
+# %% ../nbs/08_benchmarking.ipynb #717608aa
 def plot_bench(b: dict, out=None):
+    "Training tokens/s of each loop and precision in `b` (a `bench.json`), as bars; saved to `out` when given."
     import matplotlib.pyplot as plt
     tr = b['training']
     fig, ax = plt.subplots(figsize=(6, 3))
@@ -167,48 +217,38 @@ def plot_bench(b: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
+# %% ../nbs/08_benchmarking.ipynb #cbba34be
 def benchmark(cfg: Config, force: bool = False) -> dict:
     "Measure the run's model; write and return `models/<run>/bench.json`."
-    from bilingual_lm.clean import iter_texts
-    paths, bc = Paths.of(cfg), cfg.bench
-    train_fp = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')['fingerprint']
-    fp = fingerprint(train_fp, bc.model_dump(mode='json'))
+    paths, bc, t = Paths.of(cfg), cfg.bench, cfg.train
+    trained = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')
+    fp = fingerprint(trained['fingerprint'], bc.model_dump(mode='json'))
     if not force and (done := up_to_date(paths.bench, fp)): return done
-    device = resolve_device(cfg.train.device)
-    model = load_weights(paths.weights)
-    args, t = model.args, cfg.train
-    used = read_json(paths.run/'train.json')['precision']
-    best = resolve_precision('auto', device)          # what this hardware offers, whatever the model's width
-    precs = ('fp32', best) if best != 'fp32' else ('fp32',)
+    device = resolve_device(t.device)
+    model, precs = load_weights(paths.weights), bench_precisions(device)
     with progress(total=4, desc='bench', unit='part') as bar:
-        training = training_throughput(args, t.batch_size, t.seq_len, bc.train_steps, bc.warmup_steps, 2, device, precs); bar.update()
-        peak = {p: matmul_peak(torch.bfloat16 if p == 'bf16' else torch.float16 if p == 'fp16' else torch.float32, device=device) for p in precs}
-        fpt = model.flops_per_token(t.seq_len)
-        mfu = {k: round(v['tokens_per_s'] * fpt / peak[k.split('_')[1]], 4) for k, v in training.items()}
-        bar.update()
-        latency = dict(forward=forward_latency(model, bc.prompt_tokens, bc.latency_runs, device),
-                       generate=generation_latency(model, bc.prompt_tokens, bc.new_tokens, max(5, bc.latency_runs // 4), device)); bar.update()
-        tok, texts, size = Tokenizer(paths.tokenizer), [], 0
-        while size < bc.tokenizer_mb * 1e6:
-            n0 = size
-            for b in iter_texts(paths, 'train'):
-                texts += b['text']; size += sum(len(x.encode()) for x in b['text'])
-                if size >= bc.tokenizer_mb * 1e6: break
-            if size == n0: break
-        tokspeed = tokenizer_speed(tok, paths.hf, texts); bar.update()
-    ratios = dict(fastai_over_bare={p: round(training[f'fastai_{p}']['tokens_per_s'] / training[f'bare_{p}']['tokens_per_s'], 3) for p in precs},
-                  **{f'{k}_over_sentencepiece': round(tokspeed[k]['mb_per_s'] / tokspeed['sentencepiece']['mb_per_s'], 3)
-                     for k in ('transformers', 'tokenizers')})
-    if len(precs) > 1: ratios[f'{best}_over_fp32'] = round(training[f'fastai_{best}']['tokens_per_s'] / training['fastai_fp32']['tokens_per_s'], 3)
-    b = dict(fingerprint=fp, created=now_iso(), device=str(device), hardware=hardware_info(), precision_used_in_training=used,
-             model=dict(params=model.num_params(), flops_per_token=fpt, seq_len=t.seq_len, batch_size=t.batch_size),
+        training = training_throughput(model.args, t.batch_size, t.seq_len, bc.train_steps, bc.warmup_steps, 2, device, precs); bar.update()
+        peak, mfu = training_mfu(model, training, t.seq_len, precs, device); bar.update()
+        latency = inference_latency(model, bc, device); bar.update()
+        tokspeed = tokenizer_speed(Tokenizer(paths.tokenizer), paths.hf, tokenizer_texts(paths, bc.tokenizer_mb)); bar.update()
+    b = dict(fingerprint=fp, created=now_iso(), device=str(device), hardware=hardware_info(), precision_used_in_training=trained['precision'],
+             model=dict(params=model.num_params(), flops_per_token=model.flops_per_token(t.seq_len), seq_len=t.seq_len, batch_size=t.batch_size),
              training=training, matmul_peak_flops={k: round(v) for k, v in peak.items()}, mfu=mfu, latency=latency,
-             tokenizer=tokspeed, ratios=ratios, peak_rss_mb=round(peak_rss_mb(), 1))
+             tokenizer=tokspeed, ratios=bench_ratios(training, tokspeed, precs), peak_rss_mb=round(peak_rss_mb(), 1))
     plot_bench(b, paths.plots/'bench.png')
     write_json(paths.bench, b)
     return b
 
-# %% ../nbs/08_benchmarking.ipynb #c78aa61d
+# %% ../nbs/08_benchmarking.ipynb #837ea416
+def summary(r: dict, cfg: Config) -> str:
+    "The stage's one line for the CLI: the fastest training setup with its MFU, and the latency percentiles of `r` (a `bench.json`)."
+    tr = r['training']
+    best = max(tr, key=lambda k: tr[k]['tokens_per_s'])
+    return (f"{best} {tr[best]['tokens_per_s']:,.0f} tok/s (MFU {r['mfu'][best]:.1%}); forward p50/p95 "
+            f"{r['latency']['forward']['p50']}/{r['latency']['forward']['p95']} ms; generate p50/p95 "
+            f"{r['latency']['generate']['p50']}/{r['latency']['generate']['p95']} ms/token")
+
+# %% ../nbs/08_benchmarking.ipynb #44ffbbdd
 def real_sentences(lang: str = 'bn') -> list[str]:
     "Real sentences for synthetic corpora: Wikisource prose, OPUS-100 validation lines and gettext strings."
     from bilingual_lm.collect import gettext_records
@@ -224,6 +264,7 @@ def real_sentences(lang: str = 'bn') -> list[str]:
     out += [getattr(p, lang) for p in gettext_records(GettextSource()) if len(getattr(p, lang)) > 20]
     return out
 
+# %% ../nbs/08_benchmarking.ipynb #f2aed9cd
 def watch_tree(cmd: list[str], env=None, interval: float = 0.2) -> dict:
     """Run `cmd`, sampling the memory of its whole process tree: wall time, and the peak of the tree's summed PSS
     (proportional set size: pages shared between forked workers counted once, not once per process) and of the
@@ -242,6 +283,7 @@ def watch_tree(cmd: list[str], env=None, interval: float = 0.2) -> dict:
     if p.returncode: raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {err[-2000:]}")
     return dict(wall_s=round(time.perf_counter() - t0, 2), peak_mb=round(peak / 2**20, 1), peak_process_rss_mb=round(peak_one / 2**20, 1))
 
+# %% ../nbs/08_benchmarking.ipynb #5ef08f33
 def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) -> dict:
     "Write a dump of `target_mb` MB (uncompressed) from real text; time collect and clean on it with each of `procs`."
     import bz2, sys, yaml
@@ -279,30 +321,51 @@ def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) 
         res['identical_shards'] = a['shard_sha256'] == b['shard_sha256']
     return res
 
-# %% ../nbs/08_benchmarking.ipynb #ecf10558
-def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
-    """`collect` on real MediaWiki dumps. CPU seconds of `collect` in this process (one worker) against
-    `mwparserfromhell.parse` of the same articles alone (`cpu_ratio`), MB of article wikitext per CPU second, and the wall
-    time of the collect stage in a fresh process with each of `procs` worker processes (`speedup` from the first to the
-    last), start-up and worker start-up included, CLI excluded (its run record imports torch, which collect does not need).
-    Medians of `reps` interleaved runs, with the 1-minute load average before each repeat and after the last."""
-    import io, subprocess, sys, yaml, mwxml, mwparserfromhell as mwp
-    from bilingual_lm.collect import collect, split_dump
-    dumps, work = [Path(d) for d in dumps], Path(work)
-    work.mkdir(parents=True, exist_ok=True)
+# %% ../nbs/08_benchmarking.ipynb #b0439221
+def article_texts(dumps: list) -> list[str]:
+    "The wikitext of every article (main namespace, not a redirect, not empty) in MediaWiki dumps, last revision."
+    import io, mwxml
+    from bilingual_lm.collect import split_dump
     texts = []
-    for d in dumps:
+    for d in map(Path, dumps):
         for kind, xml, _, _ in split_dump(d):
             if kind != 'page': continue
             for page in mwxml.Dump.from_page_xml(io.StringIO(xml)):
                 text = None
                 for rev in page: text = rev.text
                 if page.namespace == 0 and not page.redirect and text: texts.append(text)
+    return texts
+
+# %% ../nbs/08_benchmarking.ipynb #874de6eb
+_COLLECT = ("import sys, yaml; from bilingual_lm.core import load_config; from bilingual_lm.collect import collect; "
+            "collect(load_config(**yaml.safe_load(open(sys.argv[1]))))")
+
+def collect_wall_s(sources: list[dict], folder, num_proc: int) -> float:
+    "Wall seconds of `collect` of `sources` into `folder` with `num_proc` workers, in a fresh Python process; `folder` is removed after."
+    import subprocess, sys, yaml
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    (folder/'run.yaml').write_text(yaml.safe_dump(dict(data_dir=str(folder/'data'), collect=dict(num_proc=num_proc, sources=sources))))
+    t = time.perf_counter()                     # no memory sampling here: on two cores it would slow the run it times
+    subprocess.run([sys.executable, '-c', _COLLECT, str(folder/'run.yaml')], env=dict(os.environ, BILINGUAL_LM_PROGRESS='0'),
+                   check=True, capture_output=True)
+    t = time.perf_counter() - t
+    shutil.rmtree(folder)
+    return t
+
+# %% ../nbs/08_benchmarking.ipynb #e71f616f
+def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
+    """`collect` on real MediaWiki dumps. CPU seconds of `collect` in this process (one worker) against
+    `mwparserfromhell.parse` of the same articles alone (`cpu_ratio`), MB of article wikitext per CPU second, and the wall
+    time of the collect stage in a fresh process with each of `procs` worker processes (`speedup` from the first to the
+    last), start-up and worker start-up included, CLI excluded (its run record imports torch, which collect does not need).
+    Medians of `reps` interleaved runs, with the 1-minute load average before each repeat and after the last."""
+    import mwparserfromhell as mwp
+    from bilingual_lm.collect import collect
+    dumps, work = [Path(d) for d in dumps], Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    texts = article_texts(dumps)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     sources = [dict(kind='wikipedia', name=f'wiki{i}', path=str(d)) for i, d in enumerate(dumps)]
-    env = dict(os.environ, BILINGUAL_LM_PROGRESS='0')
-    stage = ("import sys, yaml; from bilingual_lm.core import load_config; from bilingual_lm.collect import collect; "
-             "collect(load_config(**yaml.safe_load(open(sys.argv[1]))))")
     parse, cpu, wall, load = [], [], {n: [] for n in procs}, []
     for r in range(reps):
         load.append(os.getloadavg()[0])
@@ -313,12 +376,7 @@ def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
         collect(load_config(data_dir=work/'inproc', collect=dict(sources=sources)))
         cpu.append(time.process_time() - c)
         shutil.rmtree(work/'inproc')
-        for n in procs:
-            (work/'run.yaml').write_text(yaml.safe_dump(dict(data_dir=str(work/f'np{n}'), collect=dict(num_proc=n, sources=sources))))
-            t = time.perf_counter()                     # no memory sampling here: on two cores it would slow the run it times
-            subprocess.run([sys.executable, '-c', stage, str(work/'run.yaml')], env=env, check=True, capture_output=True)
-            wall[n].append(time.perf_counter() - t)
-            shutil.rmtree(work/f'np{n}')
+        for n in procs: wall[n].append(collect_wall_s(sources, work/f'np{n}', n))
     load.append(os.getloadavg()[0])
     med = statistics.median
     out = dict(articles=len(texts), wikitext_mb=round(mb, 2), parse_cpu_s=round(med(parse), 2), collect_cpu_s=round(med(cpu), 2),

@@ -14,7 +14,7 @@ from .core import *
 # %% auto #0
 __all__ = ['STAGES', 'SNAPSHOT_STAGES', 'stage_function', 'run_stages', 'status_table', 'parser', 'main']
 
-# %% ../nbs/10_cli.ipynb #6f2e11fc
+# %% ../nbs/10_cli.ipynb #c797e6e1
 def _k(n) -> str: return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n:,}"
 
 def _summary(stage: str, r: dict, cfg: Config) -> str:
@@ -47,6 +47,7 @@ def _summary(stage: str, r: dict, cfg: Config) -> str:
     if stage == 'card': return f"{r['card']} ({r['sections']} sections)"
     return ''
 
+# %% ../nbs/10_cli.ipynb #1cd71c5d
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
                     train=('training', 'train'), evaluate=('evaluation', 'evaluate'), bench=('benchmarking', 'benchmark'),
                     card=('model_card', 'write_card'))
@@ -59,7 +60,7 @@ def stage_function(stage: str):
 
 STAGES = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']
 
-# %% ../nbs/10_cli.ipynb #f0acb948
+# %% ../nbs/10_cli.ipynb #24aaf2f0
 SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and data/clean/<snapshot>/; the rest write models/<run>/
 
 def _swept(gone: list, echo):
@@ -90,6 +91,7 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
     echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}", flush=True)
     return out
 
+# %% ../nbs/10_cli.ipynb #8634db6a
 def status_table(cfg: Config) -> str:
     "Each stage's status and wall time from the run record."
     p = Paths.of(cfg).record
@@ -101,7 +103,7 @@ def status_table(cfg: Config) -> str:
         lines.append(f"{s:<10} {i.get('status', '-'):<12} {i.get('wall_s', '') or '':>8}  {i.get('summary', i.get('error', ''))}")
     return '\n'.join(lines)
 
-# %% ../nbs/10_cli.ipynb #9a22ae1f
+# %% ../nbs/10_cli.ipynb #ef7e0709
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='bilingual-lm', description='Train small Bangla + English language models, stage by stage.')
     from bilingual_lm import __version__
@@ -126,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser('status', parents=[common], help="each stage's status and wall time")
     return p
 
+# %% ../nbs/10_cli.ipynb #ac9d7f13
 def main(argv=None) -> int:
     "Entry point of the `bilingual-lm` console script."
     args = parser().parse_args(argv)

@@ -19,7 +19,8 @@ from .models import LlamaLM, load_weights
 
 # %% auto #0
 __all__ = ['sequence_logprobs', 'bits_per_byte', 'minimal_pair_files', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples',
-           'plot_eval', 'evaluate']
+           'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval', 'plot_eval', 'evaluate',
+           'summary']
 
 # %% ../nbs/07_evaluation.ipynb #d8781dfd
 def _windows(seq: list[int], max_len: int):
@@ -78,7 +79,7 @@ def bits_per_byte(model: LlamaLM, tok: Tokenizer, texts: list[str], langs: list[
                     bits_per_char=round(a['nll_nats'] / math.log(2) / a['chars'], 4),
                     nats_per_token=round(a['nll_nats'] / a['tokens'], 4)) for l, a in acc.items()}
 
-# %% ../nbs/07_evaluation.ipynb #fb686595
+# %% ../nbs/07_evaluation.ipynb #a8e7921b
 def minimal_pair_files(paths: list) -> list[Path]:
     "BLiMP-format `.jsonl` files: the given files, and every `.jsonl` in the given folders."
     out = []
@@ -102,6 +103,7 @@ def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[di
     if limit and len(rows) > limit: rows = random.Random(seed).sample(rows, limit)
     return rows
 
+# %% ../nbs/07_evaluation.ipynb #d763518f
 def minimal_pair_accuracy(model: LlamaLM, tok: Tokenizer, pairs: list[dict], batch_size: int = 64, desc=None) -> dict:
     "Share of pairs whose good sentence gets a strictly higher total log-probability (ties are wrong), per UID."
     seqs = [[tok.bos_id] + ids for p in pairs for ids in tok.encode([p['good'], p['bad']])]
@@ -125,7 +127,43 @@ def samples(model: LlamaLM, tok: Tokenizer, prompts: list[str], max_new_tokens: 
         out.append(dict(prompt=p, continuation=tok.decode(gen[ids.shape[1]:])))
     return out
 
-# %% ../nbs/07_evaluation.ipynb #bfca3f75
+# %% ../nbs/07_evaluation.ipynb #ae813685
+def split_texts(paths: Paths, split: str = 'test') -> tuple[list[str], list[str]]:
+    "The texts of a clean split and the language of each; `DataError` when the split is empty."
+    texts, langs = [], []
+    for b in iter_texts(paths, split): texts += b['text']; langs += b['lang']
+    if not texts: raise DataError(f"{paths.clean}: the {split} split is empty")
+    return texts, langs
+
+# %% ../nbs/07_evaluation.ipynb #a2c42ae4
+def split_bits_per_byte(model: LlamaLM, tok: Tokenizer, paths: Paths, batch_size: int = 32) -> dict:
+    "`bits_per_byte` of the test split, per language, and `bpb_ratio_bn_en` (Bangla over English) where it has both."
+    texts, langs = split_texts(paths, 'test')
+    bpb = bits_per_byte(model, tok, texts, langs, batch_size, desc='evaluate bpb')
+    out = dict(bits_per_byte=bpb)
+    if 'bn' in bpb and 'en' in bpb: out['bpb_ratio_bn_en'] = round(bpb['bn']['bits_per_byte'] / bpb['en']['bits_per_byte'], 4)
+    return out
+
+# %% ../nbs/07_evaluation.ipynb #9f8e9140
+def heldout_bits_per_byte(model: LlamaLM, tok: Tokenizer, file, batch_size: int = 32) -> dict:
+    "Bits per byte of each side of the translation pairs in `file` (`load_parallel`), and the Bangla/English ratios."
+    pairs = load_parallel(file)
+    res = bits_per_byte(model, tok, [p['bn'] for p in pairs] + [p['en'] for p in pairs], ['bn'] * len(pairs) + ['en'] * len(pairs),
+                        batch_size, desc='evaluate held-out')
+    return dict(file=str(file), pairs=len(pairs), languages=res,
+                bpb_ratio_bn_en=round(res['bn']['bits_per_byte'] / res['en']['bits_per_byte'], 4),
+                nll_ratio_bn_en=round(res['bn']['nll_nats'] / res['en']['nll_nats'], 4))
+
+# %% ../nbs/07_evaluation.ipynb #d22f2cc7
+def minimal_pairs_eval(model: LlamaLM, tok: Tokenizer, e: EvalConfig, seed: int = 0) -> dict | None:
+    "Minimal-pair accuracy on the files of `e.minimal_pairs` (at most `e.max_pairs_per_file` pairs each), or None without files."
+    files = minimal_pair_files(e.minimal_pairs)
+    if not files: return None
+    pairs = [p for f in files for p in read_minimal_pairs(f, e.max_pairs_per_file, seed)]
+    return dict(files=[str(f) for f in files], max_pairs_per_file=e.max_pairs_per_file,
+                **minimal_pair_accuracy(model, tok, pairs, e.batch_size * 2, desc='evaluate minimal pairs'))
+
+# %% ../nbs/07_evaluation.ipynb #0c4f5cee
 def plot_eval(ev: dict, out=None):
     "Bits per byte per language (test split and held-out parallel text) and minimal-pair accuracy."
     import matplotlib.pyplot as plt
@@ -150,6 +188,7 @@ def plot_eval(ev: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
+# %% ../nbs/07_evaluation.ipynb #b11dff72
 def evaluate(cfg: Config, force: bool = False) -> dict:
     "Evaluate the run's model on held-out text; write and return `models/<run>/eval.json`."
     paths, e = Paths.of(cfg), cfg.evaluate
@@ -157,27 +196,18 @@ def evaluate(cfg: Config, force: bool = False) -> dict:
     fp = fingerprint(train_fp, e.model_dump(mode='json'))
     if not force and (done := up_to_date(paths.eval, fp)): return done
     tok, model = Tokenizer(paths.tokenizer), load_weights(paths.weights).eval()
-    texts, langs = [], []
-    for b in iter_texts(paths, 'test'): texts += b['text']; langs += b['lang']
-    if not texts: raise DataError(f"{paths.clean}: the test split is empty")
-    ev = dict(fingerprint=fp, created=now_iso(), split='test',
-              bits_per_byte=bits_per_byte(model, tok, texts, langs, e.batch_size, desc='evaluate bpb'))
-    bpb = ev['bits_per_byte']
-    if 'bn' in bpb and 'en' in bpb: ev['bpb_ratio_bn_en'] = round(bpb['bn']['bits_per_byte'] / bpb['en']['bits_per_byte'], 4)
-    if e.parallel:
-        pairs = load_parallel(e.parallel)
-        res = bits_per_byte(model, tok, [p['bn'] for p in pairs] + [p['en'] for p in pairs], ['bn'] * len(pairs) + ['en'] * len(pairs),
-                            e.batch_size, desc='evaluate held-out')
-        ev['heldout_parallel'] = dict(file=str(e.parallel), pairs=len(pairs), languages=res,
-                                      bpb_ratio_bn_en=round(res['bn']['bits_per_byte'] / res['en']['bits_per_byte'], 4),
-                                      nll_ratio_bn_en=round(res['bn']['nll_nats'] / res['en']['nll_nats'], 4))
-    files = minimal_pair_files(e.minimal_pairs)
-    if files:
-        pairs = [p for f in files for p in read_minimal_pairs(f, e.max_pairs_per_file, cfg.seed)]
-        ev['minimal_pairs'] = dict(files=[str(f) for f in files], max_pairs_per_file=e.max_pairs_per_file,
-                                   **minimal_pair_accuracy(model, tok, pairs, e.batch_size * 2, desc='evaluate minimal pairs'))
-    else: ev['minimal_pairs'] = None
+    ev = dict(fingerprint=fp, created=now_iso(), split='test', **split_bits_per_byte(model, tok, paths, e.batch_size))
+    if e.parallel: ev['heldout_parallel'] = heldout_bits_per_byte(model, tok, e.parallel, e.batch_size)
+    ev['minimal_pairs'] = minimal_pairs_eval(model, tok, e, cfg.seed)
     ev['samples'] = samples(model, tok, e.prompts, e.max_new_tokens, e.temperature, e.top_k, cfg.seed)
     plot_eval(ev, paths.plots/'eval.png')
     write_json(paths.eval, ev)
     return ev
+
+# %% ../nbs/07_evaluation.ipynb #cba87e67
+def summary(r: dict, cfg: Config) -> str:
+    "The stage's one line for the CLI: bits per byte per language of `r` (an `eval.json`), held-out and minimal pairs where measured."
+    s = 'bits/byte ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['bits_per_byte'].items())
+    if r.get('heldout_parallel'): s += '; held-out ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['heldout_parallel']['languages'].items())
+    if r.get('minimal_pairs'): s += f"; minimal pairs {r['minimal_pairs']['accuracy']:.3f} ({r['minimal_pairs']['pairs']:,})"
+    return s

@@ -17,7 +17,7 @@ from .clean import iter_texts, clean_pair_table, clean_files
 # %% auto #0
 __all__ = ['SPECIALS', 'BYTE_PIECES', 'RESERVED_CHARS', 'language_balanced_sample', 'train_sentencepiece', 'nfc', 'Tokenizer',
            'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'segmentation_score', 'hf_id_mismatches',
-           'load_parallel', 'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer']
+           'load_parallel', 'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer', 'summary']
 
 # %% ../nbs/03_tokenizer.ipynb #d496079a
 def _keep(doc_id: str, p: float) -> bool:
@@ -125,7 +125,7 @@ def hf_bpe(tok: Tokenizer):
     vocab = {sp.id_to_piece(i): i for i in range(sp.get_piece_size())}
     return models.BPE(vocab, merges, unk_token=sp.id_to_piece(tok.unk_id), byte_fallback=True)
 
-# %% ../nbs/03_tokenizer.ipynb #6d827ebe
+# %% ../nbs/03_tokenizer.ipynb #49876e7f
 def hf_tokenizer(tok: Tokenizer, model_max_length: int | None = None):
     "A `transformers.PreTrainedTokenizerFast` with the same ids as `tok` on any text (BOS added by its template)."
     from tokenizers import Tokenizer as HFTok, AddedToken, normalizers, decoders, processors
@@ -148,6 +148,7 @@ def save_hf_tokenizer(tok: Tokenizer, out_dir, model_max_length: int | None = No
     write_json(cfgp, c)
     return out_dir
 
+# %% ../nbs/03_tokenizer.ipynb #3050620f
 def segmentation_score(tok: Tokenizer, ids) -> float:
     "Total log-probability of a unigram segmentation: the sum of its pieces' SentencePiece scores (Kudo 2018)."
     return sum(tok.sp.get_score(i) for i in ids)
@@ -163,7 +164,7 @@ def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str], ties: bool = False) -
         return tok.model_type == 'unigram' and abs(sa - sb) <= 1e-5 * max(1.0, abs(sa))   # SentencePiece sums in float32
     return [t for t, a, b in zip(texts, ours, theirs) if [tok.bos_id] + a != b and tie(a, b[1:]) == ties]
 
-# %% ../nbs/03_tokenizer.ipynb #8fce7ff3
+# %% ../nbs/03_tokenizer.ipynb #19a893c6
 def load_parallel(path) -> list[dict]:
     "Translation pairs `{bn, en}`, in NFC, from Parquet (a `translation` struct, or `bn`/`en` columns) or JSONL."
     path = Path(path)
@@ -185,6 +186,7 @@ def load_parallel(path) -> list[dict]:
     if not rows: raise DataError(f"{path}: no bn/en pairs found")
     return rows
 
+# %% ../nbs/03_tokenizer.ipynb #ec8ff86f
 def token_ratio(tok: Tokenizer, pairs: list[dict]) -> dict:
     "Bangla tokens / English tokens over translation pairs (and the per-pair median); bytes counted in NFC."
     bn, en = tok.encode([p['bn'] for p in pairs]), tok.encode([p['en'] for p in pairs])
@@ -194,6 +196,7 @@ def token_ratio(tok: Tokenizer, pairs: list[dict]) -> dict:
                 bn_tokens_per_byte=round(nb / sum(len(nfc(p['bn']).encode()) for p in pairs), 4),
                 en_tokens_per_byte=round(ne / sum(len(nfc(p['en']).encode()) for p in pairs), 4))
 
+# %% ../nbs/03_tokenizer.ipynb #5935587c
 def language_stats(tok: Tokenizer, paths: Paths, split: str = 'valid') -> dict:
     "Tokens per byte, characters per token and byte-fallback share for each language of a clean split."
     acc = {}
@@ -241,3 +244,11 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
             raise AssertionError(f"transformers tokenizer differs from SentencePiece on {len(bad)} of {len(check)} lines: {bad[:3]}")
         write_json(tmp/'report.json', report)
     return report
+
+# %% ../nbs/03_tokenizer.ipynb #3fbe64d4
+def summary(r: dict, cfg: Config) -> str:
+    "The stage's one line for the CLI: pieces, tokens per byte and the Bangla/English token ratio of `r` (a tokenizer report)."
+    tpb = ', '.join(f"{l} {v['tokens_per_byte']}" for l, v in r['languages'].items() if l in ('bn', 'en'))
+    ratio = f"; bn/en token ratio {r['parity_corpus_pairs']['ratio']} (corpus pairs)" if r.get('parity_corpus_pairs') else ''
+    if r.get('parity_heldout'): ratio += f", {r['parity_heldout']['ratio']} (held-out)"
+    return f"{r['vocab_size']:,} pieces; tokens/byte {tpb}{ratio}"

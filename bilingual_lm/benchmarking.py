@@ -287,7 +287,7 @@ def watch_tree(cmd: list[str], env=None, interval: float = 0.2) -> dict:
 def corpus_benchmark(work, target_mb: float = 200, procs=(1, 2), seed: int = 0) -> dict:
     "Write a dump of `target_mb` MB (uncompressed) from real text; time collect and clean on it with each of `procs`."
     import bz2, sys, yaml
-    from bilingual_lm.collect import write_wiki_dump, synthetic_pages
+    from bilingual_lm.testing import write_wiki_dump, synthetic_pages
     work = Path(work); work.mkdir(parents=True, exist_ok=True)
     dump = work/'bnwiki-bench-pages-articles.xml.bz2'
     pool = real_sentences('bn')

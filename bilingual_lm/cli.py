@@ -12,53 +12,28 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'stage_function', 'run_stages', 'status_table', 'parser', 'main']
+__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'stage_module', 'stage_function', 'stage_summary', 'run_stages', 'status_table', 'parser',
+           'main']
 
 # %% ../nbs/10_cli.ipynb #c797e6e1
-def _k(n) -> str: return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n:,}"
-
-def _summary(stage: str, r: dict, cfg: Config) -> str:
-    p = Paths.of(cfg)
-    if stage == 'collect':
-        q = f"; {len(r['quarantine'])} bad inputs quarantined" if r.get('quarantine') else ''
-        return f"{r['documents']:,} documents, {r['pairs']:,} pairs, {r['bytes'] / 1e6:.2f} MB from {len(r['sources'])} sources{q} → {p.raw}"
-    if stage == 'clean':
-        drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())
-        return f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items())) + f" → {p.clean}"
-    if stage == 'tokenizer':
-        tpb = ', '.join(f"{l} {v['tokens_per_byte']}" for l, v in r['languages'].items() if l in ('bn', 'en'))
-        ratio = f"; bn/en token ratio {r['parity_corpus_pairs']['ratio']} (corpus pairs)" if r.get('parity_corpus_pairs') else ''
-        if r.get('parity_heldout'): ratio += f", {r['parity_heldout']['ratio']} (held-out)"
-        return f"{r['vocab_size']:,} pieces; tokens/byte {tpb}{ratio}"
-    if stage == 'train':
-        return (f"{_k(r['params'])} params, {r['epochs']} epochs, {_k(r['tokens_seen'])} tokens at {r['tokens_per_second']:,.0f} tok/s "
-                f"({r['precision']}, {r['device']}); best valid loss {r['best_valid_loss']} (ppl {r['best_valid_perplexity']})")
-    if stage == 'evaluate':
-        s = 'bits/byte ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['bits_per_byte'].items())
-        if r.get('heldout_parallel'): s += '; held-out ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['heldout_parallel']['languages'].items())
-        if r.get('minimal_pairs'): s += f"; minimal pairs {r['minimal_pairs']['accuracy']:.3f} ({r['minimal_pairs']['pairs']:,})"
-        return s
-    if stage == 'bench':
-        tr = r['training']
-        best = max(tr, key=lambda k: tr[k]['tokens_per_s'])
-        return (f"{best} {tr[best]['tokens_per_s']:,.0f} tok/s (MFU {r['mfu'][best]:.1%}); forward p50/p95 "
-                f"{r['latency']['forward']['p50']}/{r['latency']['forward']['p95']} ms; generate p50/p95 "
-                f"{r['latency']['generate']['p50']}/{r['latency']['generate']['p95']} ms/token")
-    if stage == 'card': return f"{r['card']} ({r['sections']} sections)"
-    return ''
-
-# %% ../nbs/10_cli.ipynb #1cd71c5d
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
                     train=('training', 'train'), evaluate=('evaluation', 'evaluate'), bench=('benchmarking', 'benchmark'),
                     card=('model_card', 'write_card'))
+STAGES = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']
+
+def stage_module(stage: str):
+    "The module of `stage`, imported on demand (collecting should not pay for importing torch)."
+    import importlib
+    return importlib.import_module(f'bilingual_lm.{_STAGE_FUNCS[stage][0]}')
 
 def stage_function(stage: str):
-    "The function(cfg, force) -> dict of a stage, imported on demand (collecting should not pay for importing torch)."
-    import importlib
-    mod, fn = _STAGE_FUNCS[stage]
-    return getattr(importlib.import_module(f'bilingual_lm.{mod}'), fn)
+    "The function(cfg, force) -> dict of a stage."
+    return getattr(stage_module(stage), _STAGE_FUNCS[stage][1])
 
-STAGES = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']
+# %% ../nbs/10_cli.ipynb #1cd71c5d
+def stage_summary(stage: str, r: dict, cfg: Config) -> str:
+    "The line the command prints for `stage`: its module's own `summary` of the stage's result `r`."
+    return stage_module(stage).summary(r, cfg)
 
 # %% ../nbs/10_cli.ipynb #24aaf2f0
 SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and data/clean/<snapshot>/; the rest write models/<run>/
@@ -83,7 +58,7 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
             with rec.stage(s) as info, claim_snapshot(paths) if s in SNAPSHOT_STAGES else contextlib.nullcontext([]) as gone:
                 _swept(gone, echo)
                 with storage_errors(where): r = stage_function(s)(cfg, force=s in force)
-                info['summary'] = _summary(s, r, cfg)
+                info['summary'] = stage_summary(s, r, cfg)
                 info['skipped'] = bool(r.get('skipped'))
                 info['fingerprint'] = r.get('fingerprint')
             out[s] = r

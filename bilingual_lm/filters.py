@@ -193,7 +193,10 @@ _NUMBERS = regex.compile(
     rf"|{_BEFORE}(?P<nida>{_D}{{17}}|{_D}{{13}}|{_D}{{10}}){_AFTER}")
 _HAS_NUMBER = regex.compile(rf"{_D}(?:[ \-.()]{{0,2}}{_D}){{7}}")
 _DIGIT = regex.compile(_D)
-_ISBN_NEAR = regex.compile(r"isbn|আইএসবিএন", regex.I)
+_ID_CUE = regex.compile(r"(?<![A-Za-z])(?:isbn|issn|e-?issn|oclc|pmid|pmc|doi|lccn|isni|jstor|bibcode|arxiv|s2cid)(?![A-Za-z])"
+                        r"|আইএসবিএন|আইএসএসএন", regex.I)     # a catalogue number's label: what follows is no phone or ID
+_ISSN_SHAPE = regex.compile(rf"{_D}{{4}}-{_D}{{3}}[0-9\u09e6-\u09efXx]")   # 0028-0836: a serial's number, never a phone
+_BARE_00 = regex.compile(rf"{_lit('00')}{_D}{{6,8}}")   # 00 and 6-8 more digits, ungrouped: a code, not an international number
 _REPEATED_DIGIT = regex.compile(r"([0-9\u09e6-\u09ef])\1{5}")
 
 # %% ../nbs/02a_filters.ipynb #9f622e1f
@@ -207,6 +210,14 @@ def _nid_end(s: str) -> int | None:
             n += 1
             if n in (10, 13, 17) and (i + 1 == len(s) or not _DIGIT.match(s[i + 1])): best = i + 1
     return best
+
+def _cued_id(m) -> bool:
+    "Whether a catalogue label (ISBN, ISSN, OCLC, PMID, DOI, …) stands just before the match `m`."
+    return bool(_ID_CUE.search(m.string, max(0, m.start() - 24), m.start()))
+
+def _not_a_phone(m) -> bool:
+    "A phone-shaped match that is a catalogue number: labelled as one, shaped like an ISSN, or `00` and 6-8 bare digits."
+    return _cued_id(m) or bool(_ISSN_SHAPE.fullmatch(m['phone']) or _BARE_00.fullmatch(m['phone']))
 
 def scrub_pii(text: str, cfg: PIIConfig | None = None) -> tuple[str, dict[str, int]]:
     "`text` with e-mail addresses, URL credentials, phone and NID numbers replaced by typed placeholders; and the count of each type."
@@ -222,12 +233,13 @@ def scrub_pii(text: str, cfg: PIIConfig | None = None) -> tuple[str, dict[str, i
         def number(m):
             if m['nidc'] is not None:
                 end = _nid_end(m['nidc']) if 'nid' in types else None
-                return m[0] if end is None else m['ctx'] + m['gap'] + hit('nid') + m['nidc'][end:]
+                if end is None or _REPEATED_DIGIT.search(m['nidc']): return m[0]      # a round number near a cue word
+                return m['ctx'] + m['gap'] + hit('nid') + m['nidc'][end:]
             if m['phone'] is not None:
-                return hit('phone') if 'phone' in types and 8 <= _ndigits(m['phone']) <= 15 else m[0]
+                return hit('phone') if 'phone' in types and 8 <= _ndigits(m['phone']) <= 15 and not _not_a_phone(m) else m[0]
             s = m['nida']
             if ('nid' not in types or not cfg.nid_standalone or (len(s) == 13 and s[:3] in ('978', '979', '৯৭৮', '৯৭৯'))
-                or _REPEATED_DIGIT.search(s) or _ISBN_NEAR.search(m.string, max(0, m.start() - 24), m.start())): return s
+                or _REPEATED_DIGIT.search(s) or _cued_id(m)): return s
             return hit('nid')
         text = _NUMBERS.sub(number, text)
     return text, counts

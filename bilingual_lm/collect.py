@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/collect.html.md"""
 
 # %% ../nbs/01_collect.ipynb #1c80c3e6
 from __future__ import annotations
-import bz2, datetime as dt, gzip, hashlib, io, json, lzma, os, re, shutil, unicodedata, zlib
+import bz2, contextlib, datetime as dt, gzip, hashlib, io, json, lzma, os, re, shutil, unicodedata, zlib
 from collections import deque
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -21,58 +21,22 @@ from .core import *
 
 # %% auto #0
 __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'MARKUP_RESIDUE', 'HOLE', 'MONTHS', 'INLINE_TEMPLATES', 'SOURCE_READERS',
-           'Document', 'Pair', 'stable_id', 'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs',
-           'read_catalog', 'gettext_records', 'gettext_version', 'chatterbot_files', 'chatterbot_records',
-           'chatterbot_version', 'file_format', 'source_files', 'text_lines', 'text_units', 'jsonl_records',
-           'parquet_records', 'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags',
-           'bracket_spans', 'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links',
-           'drop_tables', 'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages',
-           'wikipedia_records', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'mysql_unescape', 'read_langlinks',
-           'write_langlinks_sql', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
-           'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards']
+           'mtime_iso', 'BadInput', 'strip_mnemonics', 'gettext_catalogs', 'read_catalog', 'gettext_records',
+           'gettext_version', 'chatterbot_files', 'chatterbot_records', 'chatterbot_version', 'file_format',
+           'source_files', 'text_lines', 'text_units', 'jsonl_records', 'parquet_records', 'files_records',
+           'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans', 'template_name',
+           'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables', 'tidy_paragraphs',
+           'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks', 'parse_chunks',
+           'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
+           'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'collect', 'raw_shards',
+           'summary']
 
-# %% ../nbs/01_collect.ipynb #aeae4964
-class Document(BaseModel):
-    "One text with its lineage, validated where a source makes it."
-    model_config = ConfigDict(extra='forbid', frozen=True)
-    id: str
-    text: str = Field(min_length=1)
-    lang: str | None = None          # what the source claims; `clean` decides
-    source: str
-    origin: str
-    licence: str
-    retrieved: str
-    pair_id: str | None = None
-    sha256: str = ''
-
-    def model_post_init(self, _):
-        if not self.sha256: object.__setattr__(self, 'sha256', sha256_text(self.text))
-
-class Pair(BaseModel):
-    "An English sentence and its Bangla translation."
-    model_config = ConfigDict(extra='forbid', frozen=True)
-    id: str
-    en: str = Field(min_length=1)
-    bn: str = Field(min_length=1)
-    source: str
-    origin: str
-    licence: str
-    retrieved: str
-
-    def documents(self) -> list[Document]:
-        "Both sides as monolingual documents, linked by `pair_id`."
-        kw = dict(source=self.source, origin=self.origin, licence=self.licence, retrieved=self.retrieved, pair_id=self.id)
-        return [Document(id=f"{self.id}/en", text=self.en, lang='en', **kw),
-                Document(id=f"{self.id}/bn", text=self.bn, lang='bn', **kw)]
-
+# %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
 PAIR_SCHEMA = pa.schema([(n, pa.string()) for n in Pair.model_fields])
 
-def stable_id(*parts) -> str:
-    "A 16-hex id from the parts that locate a record."
-    return hashlib.sha256('\x1f'.join(map(str, parts)).encode()).hexdigest()[:16]
-
 def mtime_iso(path) -> str:
+    "The modification time of `path`, UTC, ISO 8601 to the second."
     return dt.datetime.fromtimestamp(Path(path).stat().st_mtime, dt.timezone.utc).isoformat(timespec='seconds')
 
 # %% ../nbs/01_collect.ipynb #bf0ce0b9
@@ -162,7 +126,7 @@ def chatterbot_version(src) -> str:
     from importlib.metadata import version
     return f"chatterbot-corpus {version('chatterbot-corpus')}"
 
-# %% ../nbs/01_collect.ipynb #efd22a6f
+# %% ../nbs/01_collect.ipynb #c8f8eefd
 _TEXT_SUFFIXES, _JSONL_SUFFIXES = {'.txt', '.text', '.md'}, {'.jsonl', '.ndjson'}
 
 def file_format(path: Path, fmt: str) -> str | None:
@@ -176,6 +140,7 @@ def source_files(src: FilesSource) -> list[Path]:
     if not p.is_dir(): raise DataError(f"{p}: input path not found")
     return [f for f in sorted(p.glob(src.glob)) if f.is_file() and file_format(f, src.format)]
 
+# %% ../nbs/01_collect.ipynb #764d8167
 def text_lines(path: Path, bad: BadInput | None = None, max_line_bytes: int = 10_000_000, source: str = '') -> Iterator[tuple[int, str]]:
     "(line number, line) of a UTF-8 text file; bad lines and files go to `bad`, which raises by default."
     bad = bad or BadInput()
@@ -199,6 +164,7 @@ def text_lines(path: Path, bad: BadInput | None = None, max_line_bytes: int = 10
             except UnicodeDecodeError as e:
                 bad(DataError(f"{path}:{n}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})"), source)
 
+# %% ../nbs/01_collect.ipynb #c255925a
 def text_units(lines: Iterator[tuple[int, str]], unit: str) -> Iterator[tuple[int, str]]:
     "(first line, text) of each file, paragraph or line."
     buf, start = [], 1
@@ -213,6 +179,7 @@ def text_units(lines: Iterator[tuple[int, str]], unit: str) -> Iterator[tuple[in
             buf.append(line)
     if buf and ''.join(buf).strip(): yield start, ''.join(buf).strip()
 
+# %% ../nbs/01_collect.ipynb #2a4814f0
 def jsonl_records(lines: Iterator[tuple[int, str]], path: Path, field: str, bad: BadInput, source: str = '') -> Iterator[tuple[int, dict]]:
     for n, line in lines:
         if not line.strip(): continue
@@ -235,6 +202,7 @@ def parquet_records(path: Path, field: str) -> Iterator[tuple[int, dict]]:
             row += 1
             if rec[field]: yield row, rec
 
+# %% ../nbs/01_collect.ipynb #09b5665f
 def files_records(src: FilesSource, bad: BadInput | None = None, max_line_bytes: int = 10_000_000, **_) -> Iterator[Document]:
     bad = bad or BadInput()
     for path in source_files(src):
@@ -389,7 +357,7 @@ def is_disambiguation(names: list[str]) -> bool:
     "Whether any of the (normalized) template names marks a disambiguation page."
     return any(_DISAMBIG.match(n) for n in names)
 
-# %% ../nbs/01_collect.ipynb #50197868
+# %% ../nbs/01_collect.ipynb #a4058796
 MONTHS = dict(en='January February March April May June July August September October November December'.split(),
               bn='জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর'.split())
 _RANGE_WORDS = {'-', '–', 'to', 'and', 'or', 'x', '×', 'by', '+/-', '±', 'to(-)', 'and(-)'}
@@ -428,6 +396,7 @@ def _coord(pos, kw, lang):
         return f"{pos[0].lstrip('-')}°{'SN'[pos[0][0] != '-']} {pos[1].lstrip('-')}°{'WE'[pos[1][0] != '-']}"
     return None
 
+# %% ../nbs/01_collect.ipynb #b1b8c2b1
 _first = lambda pos, kw, lang: pos[0]
 _second = lambda pos, kw, lang: pos[1]
 _last = lambda pos, kw, lang: pos[-1]
@@ -473,6 +442,7 @@ INLINE_TEMPLATES = {
                      'মৃত্যু তারিখ ও বয়স', 'শুরুর তারিখ', 'শুরুর তারিখ ও বয়স'], _date),
 }
 
+# %% ../nbs/01_collect.ipynb #c82db96d
 def _renderer(name: str):
     if name in INLINE_TEMPLATES: return INLINE_TEMPLATES[name]
     if name in _SHIP_PREFIXES: return lambda pos, kw, lang: f"{name.upper()} {pos[0]}"
@@ -593,7 +563,7 @@ def wikitext_to_text(wikitext: str, site: WikiSite = WikiSite(), stats: dict | N
     if stats is not None and dropped: stats['hole_words'] = stats.get('hole_words', 0) + dropped
     return text
 
-# %% ../nbs/01_collect.ipynb #cb754726
+# %% ../nbs/01_collect.ipynb #351ec9b9
 _PAGE_OPEN, _PAGE_CLOSE, _NL = re.compile(rb"<page[\s>]"), b'</page>', b'\n'
 _TITLE_BYTES = re.compile(rb"<title>([^<]*)</title>")
 _STREAM_ERRORS = (EOFError, OSError, lzma.LZMAError, zlib.error)
@@ -623,6 +593,7 @@ def _read_block(f, block: int) -> tuple[bytes, Exception | None]:
         parts.append(data); n += len(data)
     return b''.join(parts), None
 
+# %% ../nbs/01_collect.ipynb #5fd0542c
 def split_dump(path: Path, block: int = 1 << 20) -> Iterator[tuple[str, str, int, str | None]]:
     """Stream a dump as ('siteinfo', xml, 1, None) once, then ('page', xml, first line, problem or None) per page.
     A truncated or corrupt dump raises a `DataError` naming the line, the page it broke in and the last complete page."""
@@ -713,12 +684,41 @@ def _parse_chunk(xmls: list[str], site: tuple) -> list[tuple]:
     "`parse_pages` in a worker process; `site` as plain fields, so that the class is this module's wherever the caller defined it."
     return parse_pages(xmls, WikiSite(*site))
 
-# %% ../nbs/01_collect.ipynb #5636a2c2
+# %% ../nbs/01_collect.ipynb #359f1d85
 _WIKI_LANG = re.compile(r"^([a-z][a-z_\-]*?)wiki")       # bnwiki-… → bn
 
 def _page_label(title, pid) -> str:
     return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
 
+def _dump_lang(src: WikipediaSource) -> str | None:
+    "The language of a dump: `src.lang`, else its file name's (bnwiki-… → bn, zh_min_nanwiki-… → zh-min-nan)."
+    m = _WIKI_LANG.match(Path(src.path).name)
+    return src.lang or (m.group(1).replace('_', '-') if m else None)
+
+# %% ../nbs/01_collect.ipynb #d3ea9b88
+def dump_chunks(path: Path, lang: str | None, bad: BadInput, source: str = '', resume_after: str | None = None,
+                chunk_bytes: int = 1 << 18) -> Iterator[tuple[WikiSite, list[tuple[str, int]]]]:
+    "The pages of a dump as (its `WikiSite`, [(page xml, first line), …]) chunks of about `chunk_bytes`, in dump order."
+    site, skip_to = WikiSite(lang), int(resume_after.rsplit(':', 1)[1]) if resume_after else None
+    batch, size, error = [], 0, None
+    try:
+        for kind, xml, line, problem in split_dump(path):
+            if kind == 'siteinfo': site = wiki_site(xml, lang); continue
+            if skip_to is not None:                        # resuming: pass pages already written, unparsed
+                pid = _PAGE_ID.search(xml)
+                if pid and int(pid.group(1)) == skip_to: skip_to = None
+                continue
+            if problem:
+                t, pid = _TITLE.search(xml), _PAGE_ID.search(xml)
+                bad(DataError(f"{path}:{line}: {_page_label(t and xml_unescape(t.group(1)), pid and pid.group(1))}: {problem}"), source)
+                continue
+            batch.append((xml, line)); size += len(xml)
+            if size >= chunk_bytes or len(batch) >= 256: yield site, batch; batch, size = [], 0
+    except DataError as e: error = e
+    if batch: yield site, batch                            # the pages read before the damage
+    if error is not None: raise error
+
+# %% ../nbs/01_collect.ipynb #ef4a67a7
 def _worker_pool(n: int):
     """`n` worker processes for one dump, and the finalizer that shuts them down. Forked where the platform can fork
     (a worker starts at once, with this module already imported, and a user's script needs no `__main__` guard);
@@ -733,121 +733,63 @@ def _worker_pool(n: int):
     pool = ProcessPoolExecutor(n, mp_context=ctx)
     return pool, Finalize(pool, pool.shutdown, kwargs=dict(wait=True, cancel_futures=True), exitpriority=100)
 
-def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
-                      chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
-    "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
-    bad = bad or BadInput()
-    stats = stats if stats is not None else {}
-    path = Path(src.path)
-    if not path.exists(): raise DataError(f"{path}: Wikipedia dump not found")
-    m = _WIKI_LANG.match(path.name)
-    lang = src.lang or (m.group(1).replace('_', '-') if m else None)
-    when, site = mtime_iso(path), WikiSite(lang)
-    skip_to = int(resume_after.rsplit(':', 1)[1]) if resume_after else None
+# %% ../nbs/01_collect.ipynb #1ca0d0a2
+def parse_chunks(chunks: Iterator, num_proc: int = 1) -> Iterator[tuple[list, list]]:
+    """(chunk, `parse_pages` results) for each (site, chunk) of `chunks`, in order; parsed in this process and `num_proc - 1`
+    workers, each kept four chunks ahead (a worker's chunk not started when it is due is parsed here). A `DataError` from
+    `chunks` is raised after the chunks before it; the workers are shut down when this generator ends or is closed."""
     from bilingual_lm.collect import _parse_chunk as worker    # by module path, so that worker processes can import it
-
-    def chunks():                                              # lists of (xml, line), about `chunk_bytes` each
-        nonlocal site, skip_to
-        batch, size, error = [], 0, None
-        try:
-            for kind, xml, line, problem in split_dump(path):
-                if kind == 'siteinfo': site = wiki_site(xml, lang); continue
-                if skip_to is not None:                        # resuming: pass pages already written, unparsed
-                    pid = _PAGE_ID.search(xml)
-                    if pid and int(pid.group(1)) == skip_to: skip_to = None
-                    continue
-                if problem:
-                    t, pid = _TITLE.search(xml), _PAGE_ID.search(xml)
-                    bad(DataError(f"{path}:{line}: {_page_label(t and xml_unescape(t.group(1)), pid and pid.group(1))}: {problem}"), src.name)
-                    continue
-                batch.append((xml, line)); size += len(xml)
-                if size >= chunk_bytes or len(batch) >= 256: yield batch; batch, size = [], 0
-        except DataError as e: error = e
-        if batch: yield batch                                  # the pages read before the damage
-        if error is not None: raise error
-
     workers = num_proc - 1                                     # this process parses too, between reading chunks
     pool, stop = _worker_pool(workers) if workers else (None, None)
-    pending, error, last, n_ok = deque(), None, '(none: the first page)', 0
+    pending, error, done = deque(), None, False
     try:
-        it, done = chunks(), False
         while pending or not done:
             if not done:
-                try: batch = next(it)
-                except StopIteration: batch, done = None, True
-                except DataError as e: batch, done, error = None, True, e
-                if batch is not None:
-                    xmls = [x for x, _ in batch]
-                    busy = sum(not isinstance(job, list) and not job.done() for _, job in pending)
-                    pending.append((batch, pool.submit(worker, xmls, astuple(site)) if pool and busy < 4 * workers
-                                           else worker(xmls, astuple(site))))
+                try: site, batch = next(chunks)
+                except StopIteration: done = True
+                except DataError as e: done, error = True, e
+                else:
+                    xmls, busy = [x for x, _ in batch], sum(not isinstance(j, list) and not j.done() for _, _, j in pending)
+                    pending.append((batch, site, pool.submit(worker, xmls, astuple(site)) if pool and busy < 4 * workers
+                                                 else worker(xmls, astuple(site))))
             # hand on the finished chunks at the front, in dump order; wait for one only when there is nothing else to do
-            while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][1], list) or pending[0][1].done()):
-                batch, job = pending.popleft()
+            while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][2], list) or pending[0][2].done()):
+                batch, site, job = pending.popleft()
                 if not isinstance(job, list):                  # a worker's chunk: if it has not started, parse it here
                     job = worker([x for x, _ in batch], astuple(site)) if job.cancel() else job.result()
-                for (status, pid, title, value, holes), line in zip(job, (l for _, l in batch)):
-                    key = status if status != 'skip' else f'skipped:{value}'
-                    stats[key] = stats.get(key, 0) + 1
-                    if holes: stats['hole_words'] = stats.get('hole_words', 0) + holes
-                    if status == 'bad': bad(DataError(f"{path}:{line}: {_page_label(title, pid)} (after '{last}'): {value}"), src.name)
-                    last = title or last
-                    if status != 'ok': continue
-                    yield Document(id=f"{src.name}:{lang}:{pid}", text=value, lang=lang, source=src.name,
-                                   origin=f"{path}#{title}", licence=src.licence, retrieved=when)
-                    n_ok += 1
-                    if src.max_pages and n_ok >= src.max_pages: return
-        if error is not None: bad(error, src.name)
+                yield batch, job
+        if error is not None: raise error
     finally:                                                   # finished or stopped early: queued chunks are not needed
         if stop: stop()
 
-# %% ../nbs/01_collect.ipynb #e614c0af
-def write_wiki_dump(path, pages, lang: str = 'bn', sitename: str = 'উইকিপিডিয়া') -> Path:
-    "Write a MediaWiki XML dump of `pages` (dicts with title, text, and optional ns, redirect, id), compressed by the suffix (`.bz2`, `.gz`, `.xz`); streams `pages`."
-    ns_names = {-2: 'মিডিয়া', 6: 'চিত্র', 10: 'টেমপ্লেট', 14: 'বিষয়শ্রেণী'} if lang == 'bn' else {-2: 'Media', 6: 'File', 10: 'Template', 14: 'Category'}
-    out = Path(path)
-    opener = {'.bz2': bz2.open, '.gz': gzip.open, '.xz': lzma.open}.get(out.suffix.lower(), open)
-    with atomic_path(out) as tmp, opener(tmp, 'wt', encoding='utf-8') as f:
-        f.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="%s">\n' % lang)
-        f.write(f'  <siteinfo>\n    <sitename>{xml_escape(sitename)}</sitename>\n    <dbname>{lang}wiki</dbname>\n    <namespaces>\n')
-        f.write('      <namespace key="0" case="first-letter" />\n')
-        for k, v in ns_names.items(): f.write(f'      <namespace key="{k}" case="first-letter">{xml_escape(v)}</namespace>\n')
-        f.write('    </namespaces>\n  </siteinfo>\n')
-        for i, p in enumerate(pages, 1):
-            f.write(f"  <page>\n    <title>{xml_escape(p['title'])}</title>\n    <ns>{p.get('ns', 0)}</ns>\n    <id>{p.get('id', i)}</id>\n")
-            if p.get('redirect'): f.write(f"    <redirect title=\"{xml_escape(p['redirect'])}\" />\n")
-            f.write(f"    <revision>\n      <id>{10_000 + i}</id>\n      <timestamp>2026-01-01T00:00:00Z</timestamp>\n"
-                    f"      <contributor><username>test</username><id>1</id></contributor>\n"
-                    f"      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
-                    f"      <text bytes=\"{len(p['text'].encode())}\" xml:space=\"preserve\">{xml_escape(p['text'])}</text>\n"
-                    f"    </revision>\n  </page>\n")
-        f.write('</mediawiki>\n')
-    return out
+# %% ../nbs/01_collect.ipynb #34fa0af0
+def _chunk_documents(batch: list, results: list, src: WikipediaSource, lang: str | None, when: str, bad: BadInput,
+                     stats: dict, last: list) -> Iterator[Document]:
+    "The documents of one parsed chunk, counting each page in `stats`; `last[0]` is the title of the last page seen."
+    for (status, pid, title, value, holes), (_, line) in zip(results, batch):
+        key = status if status != 'skip' else f'skipped:{value}'
+        stats[key] = stats.get(key, 0) + 1
+        if holes: stats['hole_words'] = stats.get('hole_words', 0) + holes
+        if status == 'bad': bad(DataError(f"{src.path}:{line}: {_page_label(title, pid)} (after '{last[0]}'): {value}"), src.name)
+        last[0] = title or last[0]
+        if status == 'ok': yield Document(id=f"{src.name}:{lang}:{pid}", text=value, lang=lang, source=src.name,
+                                          origin=f"{src.path}#{title}", licence=src.licence, retrieved=when)
 
-def wikify(title: str, paragraphs: list[str], lang: str = 'bn') -> str:
-    "Wrap plain paragraphs in typical article markup (infobox, refs, links, a table, a file, categories)."
-    cat, file = ('বিষয়শ্রেণী', 'চিত্র') if lang == 'bn' else ('Category', 'File')
-    body = []
-    for i, p in enumerate(paragraphs):
-        words = p.split(' ')
-        if len(words) > 3: words[1] = f"[[{words[1]}]]"; words[-2] = f"'''{words[-2]}'''"
-        body.append(' '.join(words) + (f"<ref>{{{{cite web |url=https://example.org/{i} |title=src}}}}</ref>" if i % 2 == 0 else ''))
-    return (f"{{{{Infobox |name={title} |image=x.jpg}}}}\n" + '\n\n'.join(body[:1]) + f"\n\n== {title} ==\n"
-            + '\n\n'.join(body[1:]) + "\n\n{| class=\"wikitable\"\n|-\n| ১ || ২\n|}\n"
-            + f"[[{file}:Example.jpg|thumb|একটি ছবি]]\n<!-- comment -->\n[[{cat}:{title}]]\n")
-
-def synthetic_pages(sentences: list[str], n_pages: int, lang: str = 'bn', paragraphs: tuple = (3, 8),
-                    sentences_per_paragraph: tuple = (2, 6), seed: int = 0) -> Iterator[dict]:
-    "Article pages assembled from real `sentences` (a seeded draw), dressed in wiki markup, with some redirects and talk pages."
-    import random
-    rng = random.Random(seed)
-    for i in range(1, n_pages + 1):
-        title = f"{'নিবন্ধ' if lang == 'bn' else 'Article'} {i}"
-        r = rng.random()
-        if r < 0.03: yield dict(id=i, title=title, text=f'#REDIRECT [[{title} (1)]]', redirect=f'{title} (1)'); continue
-        if r < 0.05: yield dict(id=i, title=f"Talk:{title}", ns=1, text='talk'); continue
-        paras = [' '.join(rng.choice(sentences) for _ in range(rng.randint(*sentences_per_paragraph))) for _ in range(rng.randint(*paragraphs))]
-        yield dict(id=i, title=title, text=wikify(title, paras, lang))
+def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
+                      chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
+    "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
+    bad, stats, path = bad or BadInput(), stats if stats is not None else {}, Path(src.path)
+    if not path.exists(): raise DataError(f"{path}: Wikipedia dump not found")
+    lang, n_ok, last = _dump_lang(src), 0, ['(none: the first page)']
+    chunks = dump_chunks(path, lang, bad, src.name, resume_after, chunk_bytes)
+    with contextlib.closing(parse_chunks(chunks, num_proc)) as parsed:
+        try:
+            for batch, results in parsed:
+                for doc in _chunk_documents(batch, results, src, lang, mtime_iso(path), bad, stats, last):
+                    yield doc
+                    n_ok += 1
+                    if src.max_pages and n_ok >= src.max_pages: return
+        except DataError as e: bad(e, src.name)
 
 # %% ../nbs/01_collect.ipynb #706ce295
 _LL_ROW = re.compile(r"\((\d+),'((?:[^'\\]|\\.)*)','((?:[^'\\]|\\.)*)'\)")
@@ -870,16 +812,7 @@ def read_langlinks(path, target: str) -> Iterator[tuple[int, str]]:
     except (EOFError, OSError, UnicodeDecodeError) as e:
         raise DataError(f"{path}: cannot read the langlinks dump at line {n:,} ({type(e).__name__}: {e})") from None
 
-def write_langlinks_sql(path, rows: list[tuple[int, str, str]]) -> Path:
-    "Write `(ll_from, ll_lang, ll_title)` rows as a gzipped MySQL dump, as Wikimedia publishes them (for tests)."
-    esc = lambda s: s.replace('\\', '\\\\').replace("'", "\\'")
-    body = ','.join(f"({a},'{esc(b)}','{esc(c)}')" for a, b, c in rows)
-    with atomic_path(path) as tmp, gzip.open(tmp, 'wt', encoding='utf-8') as f:
-        f.write("-- MySQL dump\nCREATE TABLE `langlinks` (\n  `ll_from` int(8) unsigned NOT NULL DEFAULT '0'\n);\n")
-        f.write(f"INSERT INTO `langlinks` VALUES {body};\n")
-    return Path(path)
-
-# %% ../nbs/01_collect.ipynb #d0640e5a
+# %% ../nbs/01_collect.ipynb #b1752c0e
 class ShardWriter:
     "Write rows of `schema` into numbered Parquet shards in `folder`, continuing after `shards` already written."
     def __init__(self, folder, schema: pa.Schema, shard_size: int, shard_bytes: int = 64_000_000, shards=None):
@@ -910,6 +843,7 @@ class ShardWriter:
         self.rows, self.nbytes = [], 0
         del table; pa.default_memory_pool().release_unused()   # Arrow's allocator keeps freed buffers unless asked
 
+# %% ../nbs/01_collect.ipynb #51fe0a1a
 def source_inputs(src) -> list[Path]:
     "The files a source reads (for fingerprints and the manifest)."
     if src.kind == 'gettext': return gettext_catalogs(src)
@@ -937,6 +871,7 @@ def source_version(src) -> str | dict:
     if src.kind == 'wikipedia': return {str(p): sha256_file(p) for p in source_inputs(src)}
     return f"{len(source_inputs(src))} files"
 
+# %% ../nbs/01_collect.ipynb #e4e6e911
 def collect_fingerprint(cfg: Config) -> str:
     sigs = []
     for src in cfg.collect.sources:
@@ -951,6 +886,7 @@ def _source_sha256(folder: Path, shards: list[dict]) -> str:
         for v in pq.read_table(folder/s['file'], columns=['sha256']).column('sha256').to_pylist(): h.update(v.encode())
     return h.hexdigest()
 
+# %% ../nbs/01_collect.ipynb #4f9c9306
 def _wiki_titles(folder: Path, shards: list[dict]) -> dict[str, str]:
     out = {}
     for s in shards:
@@ -983,7 +919,7 @@ def link_wikipedias(cfg: Config, folder: Path, sources: list[dict]) -> dict | No
     pq.write_table(pa.Table.from_pylist(comparable, schema=schema(comparable, ccols)), folder/'comparable.parquet', compression='zstd', store_schema=False)
     return dict(title_pairs=len(links), comparable_pairs=len(comparable))
 
-# %% ../nbs/01_collect.ipynb #22fa8e03
+# %% ../nbs/01_collect.ipynb #eabf3d2f
 def _checkpoint(part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter):
     docs.flush(); pairs.flush()
     state.update(shards=docs.shards, pair_shards=pairs.shards)
@@ -996,9 +932,9 @@ def _quarantine_summary(items: list[dict], show: int = 3) -> str:
     return (f"; {len(items)} input{'s' * (len(items) != 1)} quarantined by collect.skip_bad: "
             + '; '.join(f"[{q['source']}] {q['error']}" for q in items[:show]) + more)
 
-def collect(cfg: Config, force: bool = False) -> dict:
-    "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
-    paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
+# %% ../nbs/01_collect.ipynb #d937375c
+def _existing_snapshot(paths: Paths, fp: str) -> dict | None:
+    "The manifest at `paths.raw` marked `skipped` when it has fingerprint `fp`; None when there is no snapshot; an error otherwise."
     if paths.manifest.exists():
         man = read_json(paths.manifest)
         if man.get('fingerprint') == fp: return man | {'skipped': True}
@@ -1006,8 +942,10 @@ def collect(cfg: Config, force: bool = False) -> dict:
                           f"raw snapshots are never overwritten: set collect.snapshot to a new name (for example '{paths.raw.name}-{{date}}') "
                           f"or delete the folder")
     if paths.raw.exists(): raise DataError(f"{paths.raw}: exists but has no manifest.json (not a snapshot written by collect); move it away")
-    names = [s.name for s in c.sources]
-    if len(set(names)) != len(names): raise ConfigError(f"collect.sources: source names must be unique, got {names}")
+    return None
+
+def _open_partial(paths: Paths, fp: str, force: bool = False) -> tuple[Path, dict]:
+    "The partial folder of the snapshot and its progress: resumed when it has fingerprint `fp` (and not `force`), else fresh."
     part = paths.raw.with_name(f".{paths.raw.name}.partial")
     state = read_json(part/'progress.json') if (part/'progress.json').exists() else None
     if state is None or state.get('fingerprint') != fp or force:
@@ -1016,63 +954,105 @@ def collect(cfg: Config, force: bool = False) -> dict:
     elif state['current'] or state['sources']:
         print(f"collect: resuming {paths.raw.name} after {len(state['sources'])} finished sources"
               + (f" and record {state['current']['last_id']}" if state['current'] else ''))
-    docs = ShardWriter(part/'documents', DOC_SCHEMA, c.shard_size, c.shard_bytes, state['shards'])
-    pairs = ShardWriter(part/'pairs', PAIR_SCHEMA, c.shard_size, c.shard_bytes, state['pair_shards'])
-    bad = BadInput(c.skip_bad)
-    bad.items = state['quarantine']
+    return part, state
+
+# %% ../nbs/01_collect.ipynb #328f336d
+def _source_start(i: int, state: dict, docs: ShardWriter, pairs: ShardWriter) -> dict:
+    "The progress of source `i`: that of an interrupted run that stopped inside it, else a fresh one."
+    if state['current'] and state['current']['index'] == i: return state['current']
+    return dict(index=i, last_id=None, documents=0, pairs=0, bytes=0, languages={}, first_shard=len(docs.shards),
+                first_pair_shard=len(pairs.shards), stats={})
+
+def _add_record(rec: Document | Pair, cur: dict, docs: ShardWriter, pairs: ShardWriter) -> dict:
+    "Buffer `rec` (a pair also as its two documents) and return the source's progress after it."
+    recs = rec.documents() if isinstance(rec, Pair) else [rec]
+    if isinstance(rec, Pair): pairs.add(rec.model_dump())
+    for d in recs: docs.add(d.model_dump())
+    langs = dict(cur['languages'])
+    for d in recs: langs[str(d.lang)] = langs.get(str(d.lang), 0) + 1
+    return dict(cur, last_id=rec.id, documents=cur['documents'] + len(recs), pairs=cur['pairs'] + isinstance(rec, Pair),
+                bytes=cur['bytes'] + sum(len(d.text.encode('utf-8')) for d in recs), languages=langs)
+
+# %% ../nbs/01_collect.ipynb #484e2499
+def _read_source(src, reader: Iterator, cur: dict, state: dict, part: Path, docs: ShardWriter, pairs: ShardWriter) -> dict:
+    "Write the records of `reader` after `cur['last_id']`; checkpoint after every shard; on Ctrl-C save up to the last whole record."
+    skipping = cur['last_id'] is not None and src.kind != 'wikipedia'   # a Wikipedia reader resumes by itself
+    bar = progress(desc=f"collect {src.name}", unit='doc', initial=cur['documents'])
+    committed = (cur, docs.count, pairs.count)    # the last record written whole: one assignment, so Ctrl-C sees all or nothing
+    try:
+        for rec in reader:
+            if skipping:
+                skipping = rec.id != cur['last_id']
+                continue
+            n0, cur = cur['documents'], _add_record(rec, cur, docs, pairs)
+            committed = (cur, docs.count, pairs.count)
+            state['current'] = cur
+            bar.update(cur['documents'] - n0)
+            if docs.full or pairs.full: _checkpoint(part, state, docs, pairs)
+    except KeyboardInterrupt:
+        cur, nd, np_ = committed                   # drop the rows of a record cut short, keep everything before it
+        docs.truncate(nd); pairs.truncate(np_); state['current'] = cur
+        _checkpoint(part, state, docs, pairs)      # the next run resumes after the last record written
+        raise
+    finally: bar.close()
+    return cur
+
+def _source_lang(src) -> str | None:
+    "The language a source claims, for the manifest (a Wikipedia dump's from its file name)."
+    m = _WIKI_LANG.match(Path(src.path).name) if src.kind == 'wikipedia' else None
+    return getattr(src, 'lang', None) or (m.group(1) if m else None)
+
+def _source_entry(src, cur: dict, part: Path, docs: ShardWriter, pairs: ShardWriter, bad: BadInput) -> dict:
+    "The manifest's record of a source read whole."
+    inputs, mine = source_inputs(src), docs.shards[cur['first_shard']:]
+    return dict(name=src.name, kind=src.kind, lang=_source_lang(src), documents=cur['documents'], pairs=cur['pairs'], bytes=cur['bytes'],
+                languages=cur['languages'], sha256=_source_sha256(part, mine), licence=src.licence,
+                version=source_version(src), inputs=len(inputs), input_bytes=sum(p.stat().st_size for p in inputs),
+                shards=mine, pair_shards=pairs.shards[cur['first_pair_shard']:], stats=cur['stats'],
+                quarantined=sum(q['source'] == src.name for q in bad.items))
+
+# %% ../nbs/01_collect.ipynb #05194f93
+def _collect_sources(cfg: Config, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput):
+    "Read each source of `cfg` not finished yet into the shards, adding its manifest record to `state['sources']`."
+    c = cfg.collect
     for i, src in enumerate(c.sources):
         if i < len(state['sources']): continue
-        cur = state['current'] if state['current'] and state['current']['index'] == i else \
-            dict(index=i, last_id=None, documents=0, pairs=0, bytes=0, languages={}, first_shard=len(docs.shards), first_pair_shard=len(pairs.shards), stats={})
-        state['current'] = cur
+        cur = state['current'] = _source_start(i, state, docs, pairs)
         reader = SOURCE_READERS[src.kind](src, bad=bad, resume_after=cur['last_id'], num_proc=c.num_proc, stats=cur['stats'],
                                           max_line_bytes=c.max_line_bytes, data_dir=cfg.data_dir)
-        skipping = cur['last_id'] is not None and src.kind != 'wikipedia'
-        bar = progress(desc=f"collect {src.name}", unit='doc', initial=cur['documents'])
-        committed = (cur, docs.count, pairs.count)    # the last record written whole: one assignment, so Ctrl-C sees all or nothing
-        try:
-            for rec in reader:
-                if skipping:
-                    skipping = rec.id != cur['last_id']
-                    continue
-                recs = rec.documents() if isinstance(rec, Pair) else [rec]
-                if isinstance(rec, Pair): pairs.add(rec.model_dump())
-                for d in recs: docs.add(d.model_dump())
-                langs = dict(cur['languages'])
-                for d in recs: langs[str(d.lang)] = langs.get(str(d.lang), 0) + 1
-                cur = dict(cur, last_id=rec.id, documents=cur['documents'] + len(recs), pairs=cur['pairs'] + isinstance(rec, Pair),
-                           bytes=cur['bytes'] + sum(len(d.text.encode('utf-8')) for d in recs), languages=langs)
-                committed = (cur, docs.count, pairs.count)
-                state['current'] = cur
-                bar.update(len(recs))
-                if docs.full or pairs.full: _checkpoint(part, state, docs, pairs)
-        except KeyboardInterrupt:
-            cur, nd, np_ = committed                   # drop the rows of a record cut short, keep everything before it
-            docs.truncate(nd); pairs.truncate(np_); state['current'] = cur
-            _checkpoint(part, state, docs, pairs)      # the next run resumes after the last record written
-            raise
-        finally: bar.close()
+        cur = _read_source(src, reader, cur, state, part, docs, pairs)
         docs.flush(); pairs.flush()
-        inputs = source_inputs(src)
-        lang = (getattr(src, 'lang', None) or (_WIKI_LANG.match(Path(src.path).name).group(1) if src.kind == 'wikipedia' and _WIKI_LANG.match(Path(src.path).name) else None))
-        mine = docs.shards[cur['first_shard']:]
-        state['sources'].append(dict(name=src.name, kind=src.kind, lang=lang, documents=cur['documents'], pairs=cur['pairs'], bytes=cur['bytes'],
-                                     languages=cur['languages'], sha256=_source_sha256(part, mine), licence=src.licence,
-                                     version=source_version(src), inputs=len(inputs), input_bytes=sum(p.stat().st_size for p in inputs),
-                                     shards=mine, pair_shards=pairs.shards[cur['first_pair_shard']:], stats=cur['stats'],
-                                     quarantined=sum(q['source'] == src.name for q in bad.items)))
+        state['sources'].append(_source_entry(src, cur, part, docs, pairs, bad))
         state['current'] = None
         _checkpoint(part, state, docs, pairs)
-    if docs.count == 0: raise DataError(f"{paths.raw}: the sources gave no documents ({', '.join(names)})" + _quarantine_summary(bad.items))
+
+def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput) -> dict:
+    "Write the manifest (with the interlanguage links) and rename the partial folder to the snapshot; return the manifest."
+    if docs.count == 0:
+        raise DataError(f"{paths.raw}: the sources gave no documents ({', '.join(s.name for s in cfg.collect.sources)})" + _quarantine_summary(bad.items))
     sources = state['sources']
     links = link_wikipedias(cfg, part, sources)
-    manifest = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), documents=docs.count, pairs=pairs.count,
+    manifest = dict(snapshot=paths.raw.name, fingerprint=state['fingerprint'], created=now_iso(), documents=docs.count, pairs=pairs.count,
                     bytes=sum(s['bytes'] for s in sources), sources=sources, shards=docs.shards, pair_shards=pairs.shards,
-                    langlinks=links, quarantine=bad.items, config=c.model_dump(mode='json'))
+                    langlinks=links, quarantine=bad.items, config=cfg.collect.model_dump(mode='json'))
     write_json(part/'manifest.json', manifest)
     (part/'progress.json').unlink()
     os.replace(part, paths.raw)
     return manifest
+
+def collect(cfg: Config, force: bool = False) -> dict:
+    "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
+    paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
+    if (done := _existing_snapshot(paths, fp)) is not None: return done
+    names = [s.name for s in c.sources]
+    if len(set(names)) != len(names): raise ConfigError(f"collect.sources: source names must be unique, got {names}")
+    part, state = _open_partial(paths, fp, force)
+    docs = ShardWriter(part/'documents', DOC_SCHEMA, c.shard_size, c.shard_bytes, state['shards'])
+    pairs = ShardWriter(part/'pairs', PAIR_SCHEMA, c.shard_size, c.shard_bytes, state['pair_shards'])
+    bad = BadInput(c.skip_bad)
+    bad.items = state['quarantine']
+    _collect_sources(cfg, part, state, docs, pairs, bad)
+    return _finish_snapshot(cfg, paths, part, state, docs, pairs, bad)
 
 def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
     "The shards of a raw snapshot, checked against its manifest."
@@ -1081,3 +1061,9 @@ def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
     for s in shards:
         if not s.exists(): raise DataError(f"{s}: shard listed in {paths.manifest} is missing")
     return shards
+
+# %% ../nbs/01_collect.ipynb #762dc3e5
+def summary(r: dict, cfg: Config) -> str:
+    "One line on the manifest `r` of a collect with `cfg`: documents, pairs, megabytes, sources, quarantined inputs, the snapshot folder."
+    q = f"; {len(r['quarantine'])} bad inputs quarantined" if r.get('quarantine') else ''
+    return f"{r['documents']:,} documents, {r['pairs']:,} pairs, {r['bytes'] / 1e6:.2f} MB from {len(r['sources'])} sources{q} → {Paths.of(cfg).raw}"

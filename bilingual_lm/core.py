@@ -18,13 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 # %% auto #0
 __all__ = ['Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
            'storage_error', 'storage_errors', 'atomic_path', 'write_text', 'write_json', 'read_json', 'pid_alive',
-           'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Section',
-           'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource', 'CrawlSource', 'CollectConfig',
-           'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig', 'DedupConfig', 'CleanConfig',
-           'TokenizerConfig', 'ModelConfig', 'TrainConfig', 'EvalConfig', 'BenchConfig', 'Config', 'load_config',
-           'dump_config', 'snapshot_name', 'Paths', 'seed_everything', 'git_commit', 'package_versions', 'cpu_name',
-           'hardware_info', 'now_iso', 'RunRecord', 'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress',
-           'shared_data']
+           'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Document',
+           'Pair', 'stable_id', 'Section', 'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource',
+           'CrawlSource', 'CollectConfig', 'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig',
+           'DedupConfig', 'CleanConfig', 'TokenizerConfig', 'ModelConfig', 'TrainConfig', 'EvalConfig', 'BenchConfig',
+           'Config', 'load_config', 'dump_config', 'snapshot_name', 'Paths', 'seed_everything', 'git_commit',
+           'package_versions', 'cpu_name', 'hardware_info', 'now_iso', 'RunRecord', 'hold_lock', 'claim',
+           'claim_snapshot', 'claim_run', 'progress', 'shared_data']
 
 # %% ../nbs/00_core.ipynb #c438e75b
 class BilingualLMError(Exception):
@@ -82,7 +82,7 @@ def storage_errors(fallback=None, writing: bool = False):
         if (se := storage_error(e, writing=writing, fallback=fallback)) is None: raise
         raise se from e
 
-# %% ../nbs/00_core.ipynb #f36595ca
+# %% ../nbs/00_core.ipynb #7c193e2e
 def _remove(p: Path):
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p, ignore_errors=True)
     elif p.exists() or p.is_symlink(): p.unlink()
@@ -107,6 +107,7 @@ def _refused(e: BaseException, path=None, writing: bool = True) -> StorageError 
     "The `StorageError` for `e`; None when it is no storage fault, is already explained, or is an interrupt."
     return None if not isinstance(e, Exception) or isinstance(e, StorageError) else storage_error(e, path, writing)
 
+# %% ../nbs/00_core.ipynb #18454ea7
 @contextlib.contextmanager
 def atomic_path(path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it onto `path` when the block succeeds, remove it when it fails.
@@ -131,6 +132,7 @@ def atomic_path(path) -> Iterator[Path]:
         if se := _refused(e, path): raise se from e
         raise
 
+# %% ../nbs/00_core.ipynb #4eeb9c34
 def write_text(path, text: str) -> Path:
     "Write `text` to `path` atomically (UTF-8)."
     with atomic_path(path) as tmp: Path(tmp).write_text(text, encoding='utf-8')
@@ -220,11 +222,52 @@ def save_figure(fig, out) -> Path:
     plt.close(fig)
     return Path(out)
 
-# %% ../nbs/00_core.ipynb #e00734d9
+# %% ../nbs/00_core.ipynb #e321a4a6
+class Document(BaseModel):
+    "One text with its lineage, validated where a source makes it."
+    model_config = ConfigDict(extra='forbid', frozen=True)
+    id: str
+    text: str = Field(min_length=1)
+    lang: str | None = None          # what the source claims; `clean` decides
+    source: str
+    origin: str
+    licence: str
+    retrieved: str
+    pair_id: str | None = None
+    sha256: str = ''
+
+    def model_post_init(self, _):
+        if not self.sha256: object.__setattr__(self, 'sha256', sha256_text(self.text))
+
+# %% ../nbs/00_core.ipynb #99ea5753
+class Pair(BaseModel):
+    "An English sentence and its Bangla translation."
+    model_config = ConfigDict(extra='forbid', frozen=True)
+    id: str
+    en: str = Field(min_length=1)
+    bn: str = Field(min_length=1)
+    source: str
+    origin: str
+    licence: str
+    retrieved: str
+
+    def documents(self) -> list[Document]:
+        "Both sides as monolingual documents, linked by `pair_id`."
+        kw = dict(source=self.source, origin=self.origin, licence=self.licence, retrieved=self.retrieved, pair_id=self.id)
+        return [Document(id=f"{self.id}/en", text=self.en, lang='en', **kw),
+                Document(id=f"{self.id}/bn", text=self.bn, lang='bn', **kw)]
+
+# %% ../nbs/00_core.ipynb #ce3c0bbc
+def stable_id(*parts) -> str:
+    "A 16-hex id from the parts that locate a record."
+    return hashlib.sha256('\x1f'.join(map(str, parts)).encode()).hexdigest()[:16]
+
+# %% ../nbs/00_core.ipynb #212f4987
 class Section(BaseModel):
     "Base of every config section: unknown keys are errors, assignments are validated."
     model_config = ConfigDict(extra='forbid', validate_assignment=True)
 
+# %% ../nbs/00_core.ipynb #4a6f920a
 class GettextSource(Section):
     "English→Bangla pairs from compiled (`.mo`) and source (`.po`) gettext catalogs."
     kind: Literal['gettext'] = 'gettext'
@@ -252,6 +295,7 @@ class FilesSource(Section):
     lang: str | None = None
     licence: str = 'unknown'
 
+# %% ../nbs/00_core.ipynb #81e3e440
 class WikipediaSource(Section):
     "A MediaWiki XML dump (`*-pages-articles.xml` compressed with bz2, gzip or xz, or not at all), streamed page by page."
     kind: Literal['wikipedia'] = 'wikipedia'
@@ -286,6 +330,7 @@ class CrawlSource(Section):
 
 Source = Annotated[Union[GettextSource, ChatterbotSource, FilesSource, WikipediaSource, CrawlSource], Field(discriminator='kind')]
 
+# %% ../nbs/00_core.ipynb #cdde640a
 class CollectConfig(Section):
     snapshot: str = 'default'      # data/raw/<snapshot>/; '{date}' in the name becomes today's date (UTC)
     sources: list[Source] = Field(default_factory=lambda: [GettextSource(), ChatterbotSource()])
@@ -295,6 +340,7 @@ class CollectConfig(Section):
     skip_bad: bool = False                         # quarantine bad inputs (listed in the manifest) instead of stopping
     num_proc: int = Field(1, ge=1)                 # processes that parse Wikipedia pages
 
+# %% ../nbs/00_core.ipynb #9850088b
 class QualityConfig(Section):
     "Gopher-style quality rules (Rae et al. 2021, appendix A). Thresholds set to None are off."
     enabled: bool = True
@@ -322,6 +368,7 @@ class QualityConfig(Section):
             raise ValueError(f'clean.quality.min_mean_word_length ({lo:g}) must not exceed clean.quality.max_mean_word_length ({hi:g})')
         return self
 
+# %% ../nbs/00_core.ipynb #90089c63
 class PIIConfig(Section):
     "Which personal data to scrub, and what to do with a document that has some."
     enabled: bool = True
@@ -337,6 +384,7 @@ class SafetyConfig(Section):
     min_hits: int = Field(1, ge=1)                # hits in a category for the document to be flagged with it
     action: Literal['flag', 'drop'] = 'flag'      # 'drop': drop flagged documents as 'safety:<category>'
 
+# %% ../nbs/00_core.ipynb #6e8d494b
 class ReadabilityConfig(Section):
     "Dale–Chall-style age bands with wordfreq frequencies in place of the familiar-word list."
     enabled: bool = True
@@ -351,6 +399,7 @@ class ReadabilityConfig(Section):
         if not self.cutoffs[0] < self.cutoffs[1] < self.cutoffs[2]: raise ValueError(f'clean.readability.cutoffs {list(self.cutoffs)} must increase (the upper score of each age band in turn)')
         return self
 
+# %% ../nbs/00_core.ipynb #4727733f
 class DedupConfig(Section):
     "Near-duplicate detection: shingles, MinHash, LSH and what counts as a near-duplicate."
     num_perm: int = Field(128, ge=16, le=1024)           # MinHash values per document (4 bytes each)
@@ -372,6 +421,7 @@ class DedupConfig(Section):
             raise ValueError(f'bands x rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}')
         return self
 
+# %% ../nbs/00_core.ipynb #43f73d93
 class CleanConfig(Section):
     languages: list[str] = ['bn', 'en']
     fix_mojibake: bool = True      # repair UTF-8 read as Windows-1252/Latin-1 (ftfy)
@@ -397,6 +447,7 @@ class CleanConfig(Section):
         if self.min_chars > self.max_chars: raise ValueError(f'clean.min_chars ({self.min_chars}) must not exceed clean.max_chars ({self.max_chars})')
         return self
 
+# %% ../nbs/00_core.ipynb #1a62a482
 class TokenizerConfig(Section):
     vocab_size: int = Field(4000, ge=300)
     model_type: Literal['unigram', 'bpe'] = 'unigram'
@@ -404,6 +455,7 @@ class TokenizerConfig(Section):
     character_coverage: float = Field(1.0, ge=0.98, le=1)   # SentencePiece accepts 0.98 to 1
     num_threads: int | None = Field(None, ge=1)
 
+# %% ../nbs/00_core.ipynb #b401d1d6
 # The shapes of the model presets (`04_models` builds them); here so that a config is checked whole when it is loaded.
 MODEL_PRESETS = {
     'tiny':   dict(dim=64,   n_layers=2,  n_heads=4,  n_kv_heads=4,  hidden_dim=192,  max_seq_len=512),
@@ -437,6 +489,7 @@ class ModelConfig(Section):
         if s['n_heads'] % s['n_kv_heads']: raise ValueError(f"model.n_heads ({s['n_heads']}) must be a multiple of model.n_kv_heads ({s['n_kv_heads']})")
         return self
 
+# %% ../nbs/00_core.ipynb #a233d05a
 class TrainConfig(Section):
     seq_len: int = Field(256, ge=1)                # tokens per training window (at most the model's max_seq_len)
     batch_size: int = Field(16, ge=1)
@@ -456,6 +509,7 @@ class TrainConfig(Section):
     num_threads: int | None = Field(None, ge=1)
     compile: bool = False
 
+# %% ../nbs/00_core.ipynb #88ad4c32
 class EvalConfig(Section):
     minimal_pairs: list[Path] = []     # BLiMP-format JSONL files or folders of them
     max_pairs_per_file: int | None = Field(200, ge=1)
@@ -466,6 +520,7 @@ class EvalConfig(Section):
     temperature: float = Field(0.8, ge=0)   # 0: greedy
     top_k: int = Field(40, ge=0)            # 0: sample from the whole vocabulary
 
+# %% ../nbs/00_core.ipynb #aa71a5a5
 class BenchConfig(Section):
     train_steps: int = Field(6, ge=1)
     warmup_steps: int = Field(2, ge=0)
@@ -474,6 +529,7 @@ class BenchConfig(Section):
     new_tokens: int = Field(32, ge=1)
     tokenizer_mb: float = Field(2.0, gt=0)
 
+# %% ../nbs/00_core.ipynb #d1891e02
 class Config(Section):
     "Everything a run needs; `bilingual-lm config` prints it as YAML."
     name: str = 'default'          # models/<name>/
@@ -496,7 +552,7 @@ class Config(Section):
             raise ValueError(f"bench.prompt_tokens + bench.new_tokens ({self.bench.prompt_tokens + self.bench.new_tokens}) exceeds the model's max_seq_len ({ctx})")
         return self
 
-# %% ../nbs/00_core.ipynb #5cc2a456
+# %% ../nbs/00_core.ipynb #9bd32399
 def _all_field_names() -> set[str]:
     names, todo = set(), [Config]
     while todo:
@@ -536,6 +592,7 @@ def _field_at(loc) -> tuple[Any, list, bool]:
             t, meta = get_args(t)[0 if key else 1], []
         else: return t, meta, optional
 
+# %% ../nbs/00_core.ipynb #b62f015e
 def _allowed(t, meta, optional) -> str:
     "The allowed values of a number, in words: 'a whole number, at least 1'."
     words = dict(gt='greater than', ge='at least', lt='less than', le='at most')
@@ -567,6 +624,7 @@ def _explain(err: ValidationError, origin: str) -> str:
         else: lines.append(f"{origin}: {key}: {e['msg']} (got {e.get('input')!r})")
     return '\n'.join(lines)
 
+# %% ../nbs/00_core.ipynb #f6cd275b
 def _set_dotted(d: dict, key: str, value):
     parts = key.split('.')
     for p in parts[:-1]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib, datetime as dt, difflib, email.utils, fcntl, functools, random, re, sqlite3, sys, threading, time, zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Annotated, Callable, Iterator
+
+from fastcore.basics import patch
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 import regex, requests, yaml
@@ -19,12 +20,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 from requests.utils import requote_uri
 
 from .core import *
-from .collect import Document, stable_id
 
 # %% auto #0
 __all__ = ['HTML_TYPES', 'MAX_BODY', 'normalize_url', 'url_origin', 'site_pattern', 'Site', 'load_sites', 'Answer', 'http_get',
            'retry_after', 'backoff_delay', 'Page', 'decode_html', 'element_text', 'page_links', 'parse_html',
-           'open_state', 'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats', 'LocalSite']
+           'open_state', 'state_lock', 'Crawler', 'crawl', 'crawl_records', 'crawl_stats']
 
 # %% ../nbs/01a_crawl.ipynb #8019de42
 _PORTS = {'http': 80, 'https': 443}
@@ -58,7 +58,7 @@ def url_origin(url: str) -> str:
     p = urlsplit(url)
     return f"{p.scheme}://{p.netloc}"
 
-# %% ../nbs/01a_crawl.ipynb #f4888e74
+# %% ../nbs/01a_crawl.ipynb #d7fc37ab
 def _check_url(u: str) -> str:
     n = normalize_url(u)
     if n is None: raise ValueError(f"not an absolute http(s) URL: {u!r}")
@@ -85,6 +85,7 @@ def _check_css(s: str) -> str:
     except SelectorError as e: raise ValueError(f"not a valid CSS selector: {e}") from None
     return s
 
+# %% ../nbs/01a_crawl.ipynb #336e60c9
 class Site(BaseModel):
     "One site of the sites file."
     model_config = ConfigDict(extra='forbid')
@@ -114,6 +115,7 @@ class Site(BaseModel):
         hit = lambda pats: any(site_pattern(p).search(f) for p in pats for f in forms)
         return self.in_domains(url) and not hit(self.deny_patterns) and (not self.url_patterns or hit(self.url_patterns))
 
+# %% ../nbs/01a_crawl.ipynb #a073f330
 _SITES = TypeAdapter(list[Site])
 
 def _yaml_line(root, loc) -> int:
@@ -139,6 +141,7 @@ def _site_error(path, root, data, e) -> str:
         key = ''.join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in loc[1:-1])
     return f"{path}:{_yaml_line(root, loc)}: {who}{key}: {msg}"
 
+# %% ../nbs/01a_crawl.ipynb #9d619aa7
 def load_sites(path) -> list[Site]:
     "Read and check the sites file; errors name the file, the line and the key."
     path = Path(path)
@@ -154,7 +157,7 @@ def load_sites(path) -> list[Site]:
     if dup := [n for n, c in seen.items() if c > 1]: raise ConfigError(f"{path}: site names must be unique; {dup[0]!r} appears {seen[dup[0]]} times")
     return sites
 
-# %% ../nbs/01a_crawl.ipynb #66e91c78
+# %% ../nbs/01a_crawl.ipynb #ad7bca40
 HTML_TYPES = ('text/html', 'application/xhtml+xml')
 MAX_BODY = 20 * 2**20
 
@@ -173,6 +176,7 @@ class Answer:
     @property
     def retryable(self) -> bool: return self.status is None or self.status == 429 or self.status >= 500
 
+# %% ../nbs/01a_crawl.ipynb #d7aabbfc
 def _reason(e: Exception) -> str:
     s = str(e)
     if 'timed out' in s.lower(): return 'read timed out'
@@ -203,6 +207,7 @@ def http_get(session: requests.Session, url: str, timeout: float, accept=HTML_TY
         return Answer(None, problem='timed out' if 'timed out' in r else 'connection failed', detail=r)
     except requests.RequestException as e: return Answer(None, problem='request failed', detail=_reason(e))
 
+# %% ../nbs/01a_crawl.ipynb #24b64028
 def retry_after(value: str | None, now: float | None = None) -> float | None:
     "Seconds to wait from a `Retry-After` header (delay-seconds, or an HTTP date counted from `now`, seconds since the epoch; default: the clock), or None."
     if not value: return None
@@ -217,7 +222,7 @@ def backoff_delay(attempt: int, base: float, cap: float, rng=random) -> float:
     "Full jitter: a pause drawn uniformly from [0, min(cap, base·2^attempt)] before retry number `attempt`+1."
     return rng.uniform(0, min(cap, base * 2 ** attempt))
 
-# %% ../nbs/01a_crawl.ipynb #88bfa166
+# %% ../nbs/01a_crawl.ipynb #cda29961
 _BLOCKS = {'p', 'div', 'br', 'li', 'ul', 'ol', 'dd', 'dt', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th',
            'table', 'section', 'article', 'aside', 'header', 'footer', 'blockquote', 'pre', 'figcaption', 'main', 'nav', 'hr'}
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I)
@@ -239,6 +244,7 @@ def decode_html(body: bytes, content_type: str = '') -> str:
         except (LookupError, UnicodeDecodeError): continue
     return body.decode('utf-8', errors='replace')
 
+# %% ../nbs/01a_crawl.ipynb #da844979
 def element_text(el) -> str:
     "The text of an lxml element, one line per block element, spaces collapsed."
     for x in el.iter():
@@ -258,6 +264,7 @@ def page_links(doc, url: str) -> list[str]:
         if u and u not in seen: seen.add(u); out.append(u)
     return out
 
+# %% ../nbs/01a_crawl.ipynb #bcb59789
 def parse_html(html: str, url: str, css_selector: str | None = None, headers: dict | None = None) -> Page:
     "The text and links of an HTML page, with its robots directives."
     import lxml.html, lxml.etree, trafilatura
@@ -316,7 +323,7 @@ def state_lock(state_dir):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-# %% ../nbs/01a_crawl.ipynb #5be2e047
+# %% ../nbs/01a_crawl.ipynb #3d2a7fef
 @dataclass
 class _Row:
     id: int; url: str; site: str; depth: int; start: bool
@@ -332,12 +339,14 @@ class _Host:
     attempt: int = 0              # failed attempts of the request at the head of the queue
     paused: str | None = None
 
+# %% ../nbs/01a_crawl.ipynb #86c12d51
 class Crawler:
     "One run of a crawl: read the frontier from `state_dir`, fetch politely, write every outcome back."
     def __init__(self, src: CrawlSource, state_dir, on_page: Callable | None = None, retry_failed: bool = False, seed=None):
         self.src, self.dir, self.on_page, self.retry_failed = src, Path(state_dir), on_page, retry_failed
         self.sites = {s.name: s for s in load_sites(src.sites)}
         self.rng, self.hosts, self.base_interval = random.Random(seed), {}, 1.0 / src.requests_per_second
+
 
     def run(self) -> dict:
         with state_lock(self.dir), contextlib.closing(open_state(self.dir)) as db, requests.Session() as session:
@@ -354,163 +363,190 @@ class Crawler:
             self._check_start_urls()
         return crawl_stats(self.dir)
 
-    # -- the frontier
-    def _host(self, url) -> _Host:
-        o = url_origin(url)
-        if o not in self.hosts: self.hosts[o] = _Host(o, self.base_interval)
-        return self.hosts[o]
+# %% ../nbs/01a_crawl.ipynb #049be529
+@patch
+def _host(self: Crawler, url) -> _Host:
+    o = url_origin(url)
+    if o not in self.hosts: self.hosts[o] = _Host(o, self.base_interval)
+    return self.hosts[o]
 
-    def _load_frontier(self):
-        db = self.db
-        if self.retry_failed: db.execute("UPDATE urls SET status='queued', http_status=NULL, reason=NULL, detail=NULL WHERE status='failed'")
-        for s in self.sites.values():
-            for u in s.start_urls:
-                db.execute('INSERT OR IGNORE INTO urls(url, site, depth, start) VALUES (?, ?, 0, 1)', (u, s.name))
-                db.execute('UPDATE urls SET start=1 WHERE url=?', (u,))
-        self.pages, self.bytes = db.execute("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM urls WHERE status='done'").fetchone()
-        for id_, url, site, depth, start in db.execute("SELECT id, url, site, depth, start FROM urls WHERE status='queued' ORDER BY id").fetchall():
-            s = self.sites.get(site)
-            if s is None: continue   # a site no longer in the sites file: left as it was
-            row = _Row(id_, url, site, depth, bool(start))
-            if not start and not s.wants(url): self._set(row, 'skipped', reason='out of scope', detail='the sites file changed')
-            else: self._host(url).queue.append(row)
-        db.commit()
 
-    def _enqueue(self, url, site, depth, start=False):
-        cur = self.db.execute('INSERT OR IGNORE INTO urls(url, site, depth, start) VALUES (?, ?, ?, ?)', (url, site, depth, int(start)))
-        if cur.rowcount: self._host(url).queue.append(_Row(cur.lastrowid, url, site, depth, start))
+@patch
+def _load_frontier(self: Crawler):
+    db = self.db
+    if self.retry_failed: db.execute("UPDATE urls SET status='queued', http_status=NULL, reason=NULL, detail=NULL WHERE status='failed'")
+    for s in self.sites.values():
+        for u in s.start_urls:
+            db.execute('INSERT OR IGNORE INTO urls(url, site, depth, start) VALUES (?, ?, 0, 1)', (u, s.name))
+            db.execute('UPDATE urls SET start=1 WHERE url=?', (u,))
+    self.pages, self.bytes = db.execute("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM urls WHERE status='done'").fetchone()
+    for id_, url, site, depth, start in db.execute("SELECT id, url, site, depth, start FROM urls WHERE status='queued' ORDER BY id").fetchall():
+        s = self.sites.get(site)
+        if s is None: continue   # a site no longer in the sites file: left as it was
+        row = _Row(id_, url, site, depth, bool(start))
+        if not start and not s.wants(url): self._set(row, 'skipped', reason='out of scope', detail='the sites file changed')
+        else: self._host(url).queue.append(row)
+    db.commit()
 
-    def _set(self, row, status, **cols):
-        cols['status'] = status
-        self.db.execute(f"UPDATE urls SET {', '.join(k + '=?' for k in cols)} WHERE id=?", (*cols.values(), row.id))
 
-    def _finish(self, row, status, **cols):
-        "Record the outcome of `row` (with whatever was enqueued on the way) and commit."
-        self._set(row, status, **cols)
-        self.db.commit()
-        if self.on_page: self.on_page(row.url, status)
+@patch
+def _enqueue(self: Crawler, url, site, depth, start=False):
+    cur = self.db.execute('INSERT OR IGNORE INTO urls(url, site, depth, start) VALUES (?, ?, ?, ?)', (url, site, depth, int(start)))
+    if cur.rowcount: self._host(url).queue.append(_Row(cur.lastrowid, url, site, depth, start))
 
-    def _save_host(self, h, **cols):
-        self.db.execute('INSERT OR IGNORE INTO hosts(origin) VALUES (?)', (h.origin,))
-        cols['updated'] = now_iso()
-        self.db.execute(f"UPDATE hosts SET {', '.join(k + '=?' for k in cols)} WHERE origin=?", (*cols.values(), h.origin))
-        self.db.commit()
 
-    # -- the loop
-    def _stop_reason(self) -> str | None:
-        if self.src.max_pages is not None and self.pages >= self.src.max_pages: return f"max_pages ({self.src.max_pages}) reached"
-        if self.src.max_bytes is not None and self.bytes >= self.src.max_bytes: return f"max_bytes ({self.src.max_bytes:,}) reached"
-        return None
+@patch
+def _set(self: Crawler, row, status, **cols):
+    cols['status'] = status
+    self.db.execute(f"UPDATE urls SET {', '.join(k + '=?' for k in cols)} WHERE id=?", (*cols.values(), row.id))
 
-    def _loop(self) -> str:
-        bar = progress(desc=f"crawl {self.src.name}", total=self.src.max_pages, unit='page', initial=self.pages)
-        try:
-            while not (why := self._stop_reason()):
-                ready = [h for h in self.hosts.values() if h.queue and not h.paused]
-                if not ready: return 'hosts paused' if any(h.queue for h in self.hosts.values()) else 'frontier empty'
-                h = min(ready, key=lambda h: h.next_at)
-                if h.robots is None:
-                    self._read_robots(h); continue
-                row = h.queue[0]
-                if not h.robots.can_fetch(row.url, self.src.user_agent):
-                    h.queue.popleft()
-                    self._finish(row, 'disallowed', reason='robots.txt', detail=self._robots_note(h)); continue
-                a = self._request(h, row.url)
-                if self._retry(h, a): continue
+
+@patch
+def _finish(self: Crawler, row, status, **cols):
+    "Record the outcome of `row` (with whatever was enqueued on the way) and commit."
+    self._set(row, status, **cols)
+    self.db.commit()
+    if self.on_page: self.on_page(row.url, status)
+
+
+@patch
+def _save_host(self: Crawler, h, **cols):
+    self.db.execute('INSERT OR IGNORE INTO hosts(origin) VALUES (?)', (h.origin,))
+    cols['updated'] = now_iso()
+    self.db.execute(f"UPDATE hosts SET {', '.join(k + '=?' for k in cols)} WHERE origin=?", (*cols.values(), h.origin))
+    self.db.commit()
+
+# %% ../nbs/01a_crawl.ipynb #6855859d
+@patch
+def _stop_reason(self: Crawler) -> str | None:
+    if self.src.max_pages is not None and self.pages >= self.src.max_pages: return f"max_pages ({self.src.max_pages}) reached"
+    if self.src.max_bytes is not None and self.bytes >= self.src.max_bytes: return f"max_bytes ({self.src.max_bytes:,}) reached"
+    return None
+
+
+@patch
+def _loop(self: Crawler) -> str:
+    bar = progress(desc=f"crawl {self.src.name}", total=self.src.max_pages, unit='page', initial=self.pages)
+    try:
+        while not (why := self._stop_reason()):
+            ready = [h for h in self.hosts.values() if h.queue and not h.paused]
+            if not ready: return 'hosts paused' if any(h.queue for h in self.hosts.values()) else 'frontier empty'
+            h = min(ready, key=lambda h: h.next_at)
+            if h.robots is None:
+                self._read_robots(h); continue
+            row = h.queue[0]
+            if not h.robots.can_fetch(row.url, self.src.user_agent):
                 h.queue.popleft()
-                n0 = self.pages
-                self._record(h, row, a)
-                bar.update(self.pages - n0)
-            return why
-        finally: bar.close()
+                self._finish(row, 'disallowed', reason='robots.txt', detail=self._robots_note(h)); continue
+            a = self._request(h, row.url)
+            if self._retry(h, a): continue
+            h.queue.popleft()
+            n0 = self.pages
+            self._record(h, row, a)
+            bar.update(self.pages - n0)
+        return why
+    finally: bar.close()
 
-    def _request(self, h: _Host, url: str, accept=HTML_TYPES, redirects=False) -> Answer:
-        "Wait until `h` is due, make one request, log it; the next one is due `interval` after this answer ends."
-        wait = h.next_at - time.monotonic()
-        if wait > 0: time.sleep(wait)
-        t = time.time()
-        a = http_get(self.session, url, self.src.timeout, accept, redirects)
-        h.last = time.monotonic()
-        h.next_at = h.last + h.interval
-        self.db.execute('INSERT INTO requests(run, host, url, t, status, error) VALUES (?, ?, ?, ?, ?, ?)',
-                        (self.run_id, h.origin, url, t, a.status, a.problem if a.status is None else None))
-        return a
+# %% ../nbs/01a_crawl.ipynb #f71240ca
+@patch
+def _request(self: Crawler, h: _Host, url: str, accept=HTML_TYPES, redirects=False) -> Answer:
+    "Wait until `h` is due, make one request, log it; the next one is due `interval` after this answer ends."
+    wait = h.next_at - time.monotonic()
+    if wait > 0: time.sleep(wait)
+    t = time.time()
+    a = http_get(self.session, url, self.src.timeout, accept, redirects)
+    h.last = time.monotonic()
+    h.next_at = h.last + h.interval
+    self.db.execute('INSERT INTO requests(run, host, url, t, status, error) VALUES (?, ?, ?, ?, ?, ?)',
+                    (self.run_id, h.origin, url, t, a.status, a.problem if a.status is None else None))
+    return a
 
-    def _retry(self, h: _Host, a: Answer) -> bool:
-        "After a retryable answer, schedule the next attempt at the head of `h` (True); False when it is final."
-        if not a.retryable or h.attempt >= self.src.max_retries: return False
-        wait = retry_after(a.headers.get('retry-after'))
-        self.db.commit()
-        if wait is not None and wait > self.src.backoff_max:
-            h.paused = (f"asked to wait {wait:.0f} s (Retry-After), more than backoff_max={self.src.backoff_max:g} s; "
-                        f"its {len(h.queue)} queued URLs wait for the next run")
-            self._save_host(h, paused=h.paused)
-            return True
-        if wait is None: wait = backoff_delay(h.attempt, self.src.backoff_base, self.src.backoff_max, self.rng)
-        h.attempt += 1
-        h.next_at = max(h.next_at, time.monotonic() + wait)
+
+@patch
+def _retry(self: Crawler, h: _Host, a: Answer) -> bool:
+    "After a retryable answer, schedule the next attempt at the head of `h` (True); False when it is final."
+    if not a.retryable or h.attempt >= self.src.max_retries: return False
+    wait = retry_after(a.headers.get('retry-after'))
+    self.db.commit()
+    if wait is not None and wait > self.src.backoff_max:
+        h.paused = (f"asked to wait {wait:.0f} s (Retry-After), more than backoff_max={self.src.backoff_max:g} s; "
+                    f"its {len(h.queue)} queued URLs wait for the next run")
+        self._save_host(h, paused=h.paused)
         return True
+    if wait is None: wait = backoff_delay(h.attempt, self.src.backoff_base, self.src.backoff_max, self.rng)
+    h.attempt += 1
+    h.next_at = max(h.next_at, time.monotonic() + wait)
+    return True
 
-    def _robots_note(self, h) -> str:
-        return self.db.execute('SELECT robots_note FROM hosts WHERE origin=?', (h.origin,)).fetchone()[0]
+# %% ../nbs/01a_crawl.ipynb #9a986b1b
+@patch
+def _robots_note(self: Crawler, h) -> str:
+    return self.db.execute('SELECT robots_note FROM hosts WHERE origin=?', (h.origin,)).fetchone()[0]
 
-    def _read_robots(self, h: _Host):
-        from protego import Protego
-        url = h.origin + '/robots.txt'
-        a = self._request(h, url, accept=None, redirects=True)
-        if self._retry(h, a): return
-        tries, h.attempt = h.attempt + 1, 0
-        after = f" after {tries} attempts" if tries > 1 else ''
-        if a.status is None:   # no answer at all: the host is unreachable
-            h.robots = Protego.parse('User-agent: *\nDisallow: /')
-            note = f"{url}: {a.detail}{after}"
-            self._save_host(h, robots_status=None, robots_note=f"{note}: host unreachable", robots_txt=None, interval=h.interval)
-            while h.queue:
-                row = h.queue.popleft()
-                self._finish(row, 'failed', reason=a.problem, detail=f"{row.url}: host unreachable ({note})", attempts=0)
-            return
-        if 200 <= a.status < 300 and a.body is not None:
-            rules = a.body.decode('utf-8', errors='replace')
-            note = f"{url}: HTTP {a.status}, {len(a.body)} bytes of rules"
-        elif 400 <= a.status < 500 and a.status != 429:
-            rules, note = '', f"{url}: HTTP {a.status}: no robots.txt, everything allowed"
-        else:
-            rules = 'User-agent: *\nDisallow: /'
-            note = f"{url}: HTTP {a.status}{after}: robots.txt unreachable, the whole host is disallowed (RFC 9309)"
-        h.robots = Protego.parse(rules)
-        rate = h.robots.request_rate(self.src.user_agent)
-        h.interval = max(self.base_interval, h.robots.crawl_delay(self.src.user_agent) or 0.0,
-                         rate.seconds / rate.requests if rate and rate.requests else 0.0)
-        h.next_at = max(h.next_at, h.last + h.interval)
-        self._save_host(h, robots_status=a.status, robots_note=note, robots_txt=rules, interval=h.interval)
 
-    def _record(self, h: _Host, row: _Row, a: Answer):
-        "Record the final answer for `row`: a page, a redirect, a skip or a failure."
-        tries, h.attempt = h.attempt + 1, 0
-        site, s = self.sites[row.site], a.status
-        after = f" after {tries} attempts" if tries > 1 else ''
-        if s is None: return self._finish(row, 'failed', reason=a.problem, detail=f"{row.url}: {a.detail}{after}", attempts=tries)
-        if 300 <= s < 400:
-            target = normalize_url(a.headers.get('location', ''), row.url)
-            if target and (site.wants(target) or (row.start and site.in_domains(target))): self._enqueue(target, row.site, row.depth, row.start)
-            return self._finish(row, 'skipped', http_status=s, reason='redirect', detail=f"to {target}", attempts=tries)
-        if not 200 <= s < 300: return self._finish(row, 'failed', http_status=s, reason=f"HTTP {s}", detail=f"{row.url}: HTTP {s}{after}", attempts=tries)
-        if a.body is None: return self._finish(row, 'skipped', http_status=s, reason=a.problem, detail=a.detail, attempts=tries)
-        page = parse_html(decode_html(a.body, a.headers.get('content-type', '')), row.url, site.css_selector, a.headers)
-        for link in page.links:
-            if site.wants(link): self._enqueue(link, row.site, row.depth + 1)
-        keep = bool(page.text) and site.wants(row.url)
-        reason = None if keep else 'noindex' if page.noindex else 'no text' if not page.text else 'outside url_patterns'
-        self.pages, self.bytes = self.pages + 1, self.bytes + len(a.body)
-        self._finish(row, 'done', http_status=s, reason=reason, attempts=tries, fetched_at=now_iso(), bytes=len(a.body),
-                     content_type=a.content_type, body=zlib.compress(a.body), text=page.text if keep else None)
+@patch
+def _read_robots(self: Crawler, h: _Host):
+    from protego import Protego
+    url = h.origin + '/robots.txt'
+    a = self._request(h, url, accept=None, redirects=True)
+    if self._retry(h, a): return
+    tries, h.attempt = h.attempt + 1, 0
+    after = f" after {tries} attempts" if tries > 1 else ''
+    if a.status is None:   # no answer at all: the host is unreachable
+        h.robots = Protego.parse('User-agent: *\nDisallow: /')
+        note = f"{url}: {a.detail}{after}"
+        self._save_host(h, robots_status=None, robots_note=f"{note}: host unreachable", robots_txt=None, interval=h.interval)
+        while h.queue:
+            row = h.queue.popleft()
+            self._finish(row, 'failed', reason=a.problem, detail=f"{row.url}: host unreachable ({note})", attempts=0)
+        return
+    if 200 <= a.status < 300 and a.body is not None:
+        rules = a.body.decode('utf-8', errors='replace')
+        note = f"{url}: HTTP {a.status}, {len(a.body)} bytes of rules"
+    elif 400 <= a.status < 500 and a.status != 429:
+        rules, note = '', f"{url}: HTTP {a.status}: no robots.txt, everything allowed"
+    else:
+        rules = 'User-agent: *\nDisallow: /'
+        note = f"{url}: HTTP {a.status}{after}: robots.txt unreachable, the whole host is disallowed (RFC 9309)"
+    h.robots = Protego.parse(rules)
+    rate = h.robots.request_rate(self.src.user_agent)
+    h.interval = max(self.base_interval, h.robots.crawl_delay(self.src.user_agent) or 0.0,
+                     rate.seconds / rate.requests if rate and rate.requests else 0.0)
+    h.next_at = max(h.next_at, h.last + h.interval)
+    self._save_host(h, robots_status=a.status, robots_note=note, robots_txt=rules, interval=h.interval)
 
-    def _check_start_urls(self):
-        rows = self.db.execute('SELECT url, status, reason, detail FROM urls WHERE start=1 ORDER BY id').fetchall()
-        if self.pages or not rows or any(st in ('queued', 'done') for _, st, _, _ in rows): return
-        lines = [f"  {u}: {st} ({r}: {(d or '').removeprefix(u + ': ')})" for u, st, r, d in rows if st != 'skipped']
-        raise DataError(f"{self.src.sites}: no start URL of any site could be fetched:\n" + '\n'.join(lines)
-                        + f"\n(the outcomes are kept in {self.dir}; crawl(..., retry_failed=True) tries failed URLs again)")
+# %% ../nbs/01a_crawl.ipynb #90c049ac
+@patch
+def _record(self: Crawler, h: _Host, row: _Row, a: Answer):
+    "Record the final answer for `row`: a page, a redirect, a skip or a failure."
+    tries, h.attempt = h.attempt + 1, 0
+    site, s = self.sites[row.site], a.status
+    after = f" after {tries} attempts" if tries > 1 else ''
+    if s is None: return self._finish(row, 'failed', reason=a.problem, detail=f"{row.url}: {a.detail}{after}", attempts=tries)
+    if 300 <= s < 400:
+        target = normalize_url(a.headers.get('location', ''), row.url)
+        if target and (site.wants(target) or (row.start and site.in_domains(target))): self._enqueue(target, row.site, row.depth, row.start)
+        return self._finish(row, 'skipped', http_status=s, reason='redirect', detail=f"to {target}", attempts=tries)
+    if not 200 <= s < 300: return self._finish(row, 'failed', http_status=s, reason=f"HTTP {s}", detail=f"{row.url}: HTTP {s}{after}", attempts=tries)
+    if a.body is None: return self._finish(row, 'skipped', http_status=s, reason=a.problem, detail=a.detail, attempts=tries)
+    page = parse_html(decode_html(a.body, a.headers.get('content-type', '')), row.url, site.css_selector, a.headers)
+    for link in page.links:
+        if site.wants(link): self._enqueue(link, row.site, row.depth + 1)
+    keep = bool(page.text) and site.wants(row.url)
+    reason = None if keep else 'noindex' if page.noindex else 'no text' if not page.text else 'outside url_patterns'
+    self.pages, self.bytes = self.pages + 1, self.bytes + len(a.body)
+    self._finish(row, 'done', http_status=s, reason=reason, attempts=tries, fetched_at=now_iso(), bytes=len(a.body),
+                 content_type=a.content_type, body=zlib.compress(a.body), text=page.text if keep else None)
+
+# %% ../nbs/01a_crawl.ipynb #2d81c29e
+@patch
+def _check_start_urls(self: Crawler):
+    rows = self.db.execute('SELECT url, status, reason, detail FROM urls WHERE start=1 ORDER BY id').fetchall()
+    if self.pages or not rows or any(st in ('queued', 'done') for _, st, _, _ in rows): return
+    lines = [f"  {u}: {st} ({r}: {(d or '').removeprefix(u + ': ')})" for u, st, r, d in rows if st != 'skipped']
+    raise DataError(f"{self.src.sites}: no start URL of any site could be fetched:\n" + '\n'.join(lines)
+                    + f"\n(the outcomes are kept in {self.dir}; crawl(..., retry_failed=True) tries failed URLs again)")
+
 
 def crawl(src: CrawlSource, state_dir, on_page: Callable | None = None, retry_failed: bool = False, seed=None) -> dict:
     "Run or resume the crawl of `src` with its state in `state_dir`; return `crawl_stats`."
@@ -556,51 +592,3 @@ def crawl_stats(state_dir, max_failures: int = 1000) -> dict:
                     non_html=q("SELECT COUNT(*) FROM urls WHERE status='skipped' AND reason='non-html'")[0][0],
                     robots_disallowed=by_status.get('disallowed', 0), requests=sum(len(t) for t in series.values()),
                     runs=len(runs), last_stop=runs[-1][0] if runs else None, hosts=hosts)
-
-# %% ../nbs/01a_crawl.ipynb #4daf2491
-class LocalSite:
-    "A web site on 127.0.0.1 for tests, which logs every request it receives (`log`, `hits`)."
-    def __init__(self, routes: dict):
-        self.routes, self.log, self.hits, self._lock = routes, [], Counter(), threading.Lock()
-
-    def __enter__(self):
-        site = self
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = 'HTTP/1.1'
-            def do_GET(self): site._serve(self)
-            def log_message(self, *args): pass
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            def handle_error(self, request, address):   # a client that closed a kept-alive connection is no error
-                if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, address)
-        self.server = Server(('127.0.0.1', 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown(); self.server.server_close()
-
-    def _serve(self, h):
-        entry = dict(t=time.time(), path=h.path, ua=h.headers.get('User-Agent'))
-        with self._lock:
-            n = self.hits[h.path]; self.hits[h.path] += 1
-            self.log.append(entry)
-        ans = self.routes.get(h.path)
-        if callable(ans): ans = ans(n)
-        if isinstance(ans, list): ans = ans[min(n, len(ans) - 1)]
-        if ans is None: ans = (404, {}, '<html><body>not found</body></html>')
-        status, headers, body = (200, {}, ans) if isinstance(ans, str) else ans
-        body = body.encode('utf-8') if isinstance(body, str) else body
-        entry['status'] = status
-        try:
-            h.send_response(status)
-            for k, v in {'Content-Type': 'text/html; charset=utf-8', **headers}.items(): h.send_header(k, v)
-            h.send_header('Content-Length', str(len(body))); h.end_headers()
-            h.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError): pass   # the client gave up (a timeout test)
-
-    def paths(self, robots: bool = True) -> list[str]:
-        return [e['path'] for e in self.log if robots or e['path'] != '/robots.txt']
-
-    def times(self) -> list[float]: return [e['t'] for e in self.log]

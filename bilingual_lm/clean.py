@@ -19,6 +19,7 @@ from .core import *
 from .collect import raw_shards, DOC_SCHEMA, collect, markup_residue, MARKUP_RESIDUE
 from .filters import step_pii, step_quality as step_gopher, step_safety, step_readability, scrub_pii, zipf
 from .dedup import minhash_batch, near_duplicates, iter_signatures, split_components
+from .model_card import dataset_card
 
 os.environ.setdefault('HF_DATASETS_OFFLINE', '1'); os.environ.setdefault('HF_HUB_OFFLINE', '1')
 
@@ -27,8 +28,10 @@ __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREI
            'STEPS', 'OUT_COLUMNS', 'SPLITS', 'fix_mojibake', 'unify_digits', 'normalize_text', 'mojibake_left',
            'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english', 'language_detector',
            'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
-           'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'clean_pairs',
-           'dataset_card', 'plot_report', 'clean_fingerprint', 'clean', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'read_raw', 'map_pipeline',
+           'exact_duplicates', 'near_duplicate_links', 'pair_links', 'assign_splits', 'row_columns', 'split_stats',
+           'write_splits', 'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'write_clean', 'plot_report',
+           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -235,14 +238,72 @@ def markup_report(ids, sources: np.ndarray, markup: np.ndarray, kept: np.ndarray
         by[s] = dict(documents=int(hit.sum()), share=float(hit.sum() / max(mine.sum(), 1)), examples=ex)
     return dict(documents=int(has.sum()), share=float(has.sum() / max(kept.sum(), 1)), by_source=by)
 
-# %% ../nbs/02_clean.ipynb #22e4f228
+# %% ../nbs/02_clean.ipynb #91508e6c
 OUT_COLUMNS = ['id', 'text', 'lang', 'source', 'origin', 'licence', 'pair_id', 'sha256', 'pii_count', 'safety_flags', 'child_safe', 'age_band']
 SPLITS = ('train', 'valid', 'test')
 
+def read_raw(shards: list[Path], cache: Path, raw: Path):
+    "The raw `shards` (of the snapshot `raw`) as a memory-mapped `datasets.Dataset` whose Arrow cache lives in `cache`."
+    import datasets
+    try:
+        ds = datasets.Dataset.from_parquet([str(s) for s in shards], cache_dir=str(cache), features=None)
+    except Exception as e:         # a full disk under the Arrow cache is a storage fault, not a bad shard
+        raise storage_error(e, fallback=cache) or DataError(f"{raw}: cannot read the raw shards ({e})") from None
+    pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
+    return ds
+
+# %% ../nbs/02_clean.ipynb #6f76d7c5
 def _num_proc(cfg: Config, n_docs: int) -> int:
     if cfg.clean.num_proc: return cfg.clean.num_proc
     return 1 if n_docs < 200_000 else max(1, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count())
 
+def _warm_up(c: CleanConfig):
+    "Build the language detector and load word frequencies in this process, so forked workers share them."
+    identify_languages(['warm up', 'গরম করা'])
+    latin_detector().compute_language_confidence_values('warm up the models')   # lingua loads its models on first use
+    clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
+                     pair_id=[None, None]), c.model_dump(mode='json'))
+
+def map_pipeline(ds, cfg: Config):
+    "`clean_batch` over `ds` in batches of 1,000, in `_num_proc` processes (lingua's and wordfreq's tables loaded before they fork)."
+    n = _num_proc(cfg, len(ds))
+    if n > 1: _warm_up(cfg.clean)
+    return ds.map(clean_batch, batched=True, batch_size=1000, fn_kwargs=dict(cfg=cfg.clean.model_dump(mode='json')),
+                  num_proc=n if n > 1 else None, desc='clean', load_from_cache_file=False)
+
+# %% ../nbs/02_clean.ipynb #8a159ea2
+def exact_duplicates(drop: np.ndarray, keys: list[str]) -> list[tuple[int, int]]:
+    "Mark each kept row whose dedup `keys` repeats an earlier kept row's as 'duplicate' in `drop` (in place); its (row, first row) links."
+    links, first = [], {}
+    for i, k in enumerate(progress(keys, desc='exact duplicates', total=len(keys), unit='doc')):   # first copy in snapshot order wins
+        if drop[i]: continue
+        if k in first: drop[i] = 'duplicate'; links.append((i, first[k]))
+        else: first[k] = i
+    return links
+
+def near_duplicate_links(ds, drop: np.ndarray, keys: list[str], c: DedupConfig) -> dict[int, int]:
+    "Near-duplicates among the rows `drop` keeps (row → the first row it copies); with `c.drop` they are marked 'near_duplicate'."
+    near = near_duplicates([None if drop[i] else k for i, k in enumerate(keys)], iter_signatures(ds), c, units=ds['minhash_units'])
+    if c.drop:
+        for i in near: drop[i] = 'near_duplicate'
+    gc.collect(); pa.default_memory_pool().release_unused()   # the LSH index is gone; give its memory back before writing
+    return near
+
+# %% ../nbs/02_clean.ipynb #9e92c164
+def pair_links(pair_ids: list) -> tuple[dict, list]:
+    "Both sides of a translation pair travel together: ({pair id: its first row}, (row, first row of its pair) for every paired row)."
+    first, links = {}, []
+    for i, p in enumerate(pair_ids):
+        if p: links.append((i, first.setdefault(p, i)))
+    return first, links
+
+def assign_splits(ids: list, pair_ids: list, links: list, c: CleanConfig) -> tuple[np.ndarray, int]:
+    "The split of every row, by `split_of` its group's first row (pair id, else id), the groups joined by `links`; and the number of groups."
+    comp = split_components(len(ids), links)
+    roots = {r: split_of(pair_ids[r] or ids[r], c.valid_frac, c.test_frac) for r in set(comp.tolist())}
+    return np.array([roots[r] for r in comp]), len(roots)
+
+# %% ../nbs/02_clean.ipynb #fd9a0206
 def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int = 2000) -> list[dict]:
     "Write the `rows` of `ds` as Parquet shards of at most `shard_rows`, reading `chunk` rows at a time."
     folder.mkdir(parents=True, exist_ok=True)
@@ -256,6 +317,53 @@ def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int
         out.append(dict(file=f"{folder.name}/{p.name}", rows=int(len(part)), sha256=sha256_file(p)))
     return out
 
+# %% ../nbs/02_clean.ipynb #65b83faa
+def row_columns(ds) -> dict[str, np.ndarray]:
+    "The per-row columns the report counts, as arrays: lang, source, age_band, markup, child_safe, nbytes, pii."
+    cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
+    return cols | dict(child_safe=np.array(ds['child_safe'], dtype=bool), nbytes=np.array(ds['nbytes']), pii=np.array(ds['pii_count']))
+
+def split_stats(cols: dict, rows: np.ndarray) -> dict:
+    "Documents, bytes, languages, age bands and child-safe documents among `rows`."
+    return dict(documents=int(len(rows)), bytes=int(cols['nbytes'][rows].sum()),
+                languages={k: int(v) for k, v in sorted(Counter(cols['lang'][rows]).items())},
+                age_bands={k: int(v) for k, v in sorted(Counter(cols['age_band'][rows]).items())},
+                child_safe=int(cols['child_safe'][rows].sum()))
+
+def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Path, shard_rows: int) -> tuple[dict, dict]:
+    "The kept rows of each split written under `folder/<split>/`: (the shards of each split, `split_stats` of each)."
+    shards, stats = {}, {}
+    for s in SPLITS:
+        rows = np.flatnonzero(kept & (split == s))
+        shards[s], stats[s] = _write_split(ds, rows, folder/s, shard_rows), split_stats(cols, rows)
+    return shards, stats
+
+# %% ../nbs/02_clean.ipynb #ee9dc540
+def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
+    "A clear error when cleaning kept nothing, or nothing for the train split."
+    kept = drop == ''
+    if not kept.any():
+        raise DataError(f"{raw}: no documents left after cleaning ({len(drop)} in; dropped: {dict(Counter(drop[~kept]))})")
+    if not by_split['train']['documents']: raise DataError(f"{raw}: the train split is empty after cleaning")
+
+def drop_counts(drop: np.ndarray, nbytes: np.ndarray) -> dict:
+    "Documents in, kept and dropped by reason, whether they reconcile, and bytes in and kept."
+    kept, dropped = drop == '', Counter(drop[drop != ''])
+    return dict(documents_in=len(drop), kept=int(kept.sum()), dropped={k: int(v) for k, v in sorted(dropped.items())},
+                reconciles=bool(len(drop) == kept.sum() + sum(dropped.values())),
+                bytes_in=int(nbytes.sum()), bytes_kept=int(nbytes[kept].sum()))
+
+def kept_composition(drop: np.ndarray, cols: dict) -> dict:
+    "The kept corpus by language and age band, its child-safe documents and PII replacements, and each source's kept and dropped."
+    kept, src = drop == '', cols['source']
+    by = {k: {g: int(n) for g, n in sorted(Counter(cols[k][kept]).items())} for k in ('lang', 'age_band')}
+    return dict(languages=by['lang'], age_bands=by['age_band'], child_safe=int(cols['child_safe'][kept].sum()),
+                pii_replaced=int(cols['pii'][kept].sum()),
+                sources={s: dict(kept=int((kept & (src == s)).sum()),
+                                 dropped={k: int(v) for k, v in sorted(Counter(drop[~kept & (src == s)]).items())})
+                         for s in sorted(set(src))})
+
+# %% ../nbs/02_clean.ipynb #cdbfb13e
 def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     "Normalize, scrub and deduplicate the raw translation pairs; each pair goes to the split its documents went to."
     seen, rows, dropped = set(), [], Counter()
@@ -272,81 +380,13 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp/'pairs.parquet', compression='zstd', store_schema=False)
     return dict(kept=len(rows), dropped=dict(dropped), by_split=dict(Counter(r['split'] for r in rows)))
 
-def dataset_card(report: dict, manifest: dict) -> str:
-    "A Hugging Face dataset card for a clean snapshot, written from its manifest and report."
-    import yaml
-    n = report['kept']
-    size = ('n<1K' if n < 1e3 else '1K<n<10K' if n < 1e4 else '10K<n<100K' if n < 1e5 else '100K<n<1M' if n < 1e6 else 'n>1M')
-    meta = dict(language=['bn', 'en'], multilinguality='multilingual', size_categories=[size], task_categories=['text-generation'],
-                license='other', pretty_name=f"bilingual_lm corpus: {report['snapshot']}",
-                configs=[dict(config_name='default', data_files=[dict(split=s, path=f'{s}/*.parquet') for s in SPLITS])])
-    rows = '\n'.join(f"| {s['name']} | {s['kind']} | {s['documents']:,} | {s['bytes']:,} | {s['licence']} | "
-                     f"{report['sources'].get(s['name'], {}).get('kept', 0):,} |" for s in manifest['sources'])
-    drops = '\n'.join(f"| {k} | {v:,} |" for k, v in report['dropped'].items())
-    splits = '\n'.join(f"| {s} | {v['documents']:,} | {v['bytes']:,} | " + ', '.join(f"{k} {c:,}" for k, c in v['languages'].items())
-                       + f" | {v['child_safe']:,} |" for s, v in report['splits'].items())
-    bands = ', '.join(f"{k or 'unscored'}: {v:,}" for k, v in report['age_bands'].items())
-    mr = report.get('markup_residue') or dict(documents=0, share=0.0, by_source={})
-    residue = (f"{mr['documents']:,} kept documents ({mr['share']:.2%}) still contain wiki markup"
-               + (' (' + ', '.join(f"{k}: {v['documents']:,}, {v['share']:.2%}" for k, v in mr['by_source'].items() if v['documents']) + ')'
-                  if mr['documents'] else '') + "; examples are in `report.json` under `markup_residue`.")
-    q = f"\n{len(manifest.get('quarantine') or [])} input items were quarantined at collection (listed in `manifest.json`).\n" if manifest.get('quarantine') else ''
-    return f"""---
-{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()}
----
+# %% ../nbs/02_clean.ipynb #59660476
+def write_clean(folder: Path, report: dict, manifest: dict):
+    "Write `report.json` and the dataset card `README.md` into `folder`."
+    write_json(folder/'report.json', report)
+    write_text(folder/'README.md', dataset_card(report, manifest))
 
-# {meta['pretty_name']}
-
-A Bangla + English text corpus prepared by [bilingual_lm](https://github.com/bilingual-lm/bilingual_lm) from the raw
-snapshot `{manifest['snapshot']}` (collected {manifest['created']}). Every number below is read from the snapshot's
-`manifest.json` and the cleaning `report.json`.
-
-## Sources
-
-Each source keeps its own licence; anything derived from this corpus inherits all of them.
-
-| source | kind | documents collected | bytes | licence | documents kept |
-|---|---|---|---|---|---|
-{rows}
-{q}
-## Cleaning
-
-{report['documents_in']:,} documents in, **{n:,} kept**; every dropped document is counted under the first rule
-it failed (in = kept + dropped: {'yes' if report['reconciles'] else 'NO'}):
-
-| reason | documents |
-|---|---|
-{drops}
-
-Steps: Unicode NFC (nukta and ZWJ/ZWNJ kept, legacy Bangla spellings unified), text with unrepairable mojibake
-dropped, language identification (script shares for `mixed` and `other`; Assamese letters for Bengali-script text
-that is not Bangla; foreign words and lingua for Latin-script text that is not English), basic and Gopher-style
-quality rules, PII replaced by typed placeholders
-({report['pii_replaced']:,} replacements), word-list safety flags (`child_safe` on {report['child_safe']:,} documents),
-readability age bands ({bands}), exact and MinHash near-duplicate removal. {residue}
-
-## Splits
-
-Documents are split by a hash of their group: near-duplicates and both sides of a translation pair always share a
-split, so no test document has a copy or a translation in train.
-
-| split | documents | bytes | languages | child_safe |
-|---|---|---|---|---|
-{splits}
-
-Translation pairs: {report['pairs']['kept']:,} (`pairs.parquet`), split the same way.
-
-## Columns
-
-`id`, `text`, `lang` (`bn`, `en` or `mixed`), `source`, `origin` (file and position, or URL), `licence`, `pair_id`,
-`sha256` (of the text), `pii_count`, `safety_flags`, `child_safe`, `age_band` (`6-8`, `9-10`, `11-12`, `general`).
-
-## Limitations
-
-Language identification, PII scrubbing, safety flags and readability bands are automatic and imperfect (their
-measured accuracy is in the `02_clean` and `02a_filters` notebooks). The corpus carries the biases of its sources.
-"""
-
+# %% ../nbs/02_clean.ipynb #810ca3ce
 def plot_report(report: dict, out=None):
     "The cleaning funnel and the kept corpus's composition by language, source and age band."
     import matplotlib.pyplot as plt
@@ -363,89 +403,44 @@ def plot_report(report: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-def _warm_up(c: CleanConfig):
-    "Build the language detector and load word frequencies in this process, so forked workers share them."
-    identify_languages(['warm up', 'গরম করা'])
-    latin_detector().compute_language_confidence_values('warm up the models')   # lingua loads its models on first use
-    clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
-                     pair_id=[None, None]), c.model_dump(mode='json'))
-
+# %% ../nbs/02_clean.ipynb #e792a921
 def clean_fingerprint(cfg: Config) -> str:
     man = read_json(Paths.of(cfg).manifest, 'manifest (run `bilingual-lm collect` first)')
     return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'])
 
 def clean(cfg: Config, force: bool = False) -> dict:
     "Clean the raw snapshot into `data/clean/<snapshot>/`; return the report."
-    import datasets
-    paths, fp = Paths.of(cfg), clean_fingerprint(cfg)
+    paths, fp, c = Paths.of(cfg), clean_fingerprint(cfg), cfg.clean
     if not force and (done := up_to_date(paths.report, fp)): return done
     shards = raw_shards(paths)
     with atomic_path(paths.clean) as tmp:
-        cache = tmp/'.cache'
-        try:
-            ds = datasets.Dataset.from_parquet([str(s) for s in shards], cache_dir=str(cache), features=None)
-        except Exception as e:         # a full disk under the Arrow cache is a storage fault, not a bad shard
-            raise storage_error(e, fallback=cache) or DataError(f"{paths.raw}: cannot read the raw shards ({e})") from None
-        pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
-        n_in = len(ds)
-        c = cfg.clean
-        if _num_proc(cfg, n_in) > 1: _warm_up(c)   # load lingua's and wordfreq's tables once, before the workers fork
-        ds = ds.map(clean_batch, batched=True, batch_size=1000, fn_kwargs=dict(cfg=c.model_dump(mode='json')),
-                    num_proc=_num_proc(cfg, n_in) if _num_proc(cfg, n_in) > 1 else None, desc='clean', load_from_cache_file=False)
-        drop, links = np.array(ds['drop'], dtype=object), []
-        keys, first = ds['key'], {}
-        for i, k in enumerate(progress(keys, desc='exact duplicates', total=n_in, unit='doc')):   # first copy in snapshot order wins
-            if drop[i]: continue
-            if k in first: drop[i] = 'duplicate'; links.append((i, first[k]))
-            else: first[k] = i
-        del first
-        near = near_duplicates([None if drop[i] else k for i, k in enumerate(keys)], iter_signatures(ds), c.dedup, units=ds['minhash_units'])
-        for i, j in near.items():
-            links.append((i, j))
-            if c.dedup.drop: drop[i] = 'near_duplicate'
-        gc.collect(); pa.default_memory_pool().release_unused()   # the LSH index is gone; give its memory back before writing
-        ids, pair_ids, pair_first = ds['id'], ds['pair_id'], {}
-        for i, p in enumerate(pair_ids):                      # both sides of a translation pair travel together
-            if p: links.append((i, pair_first.setdefault(p, i)))
-        comp = split_components(n_in, links)
-        roots = {r: split_of(pair_ids[r] or ids[r], c.valid_frac, c.test_frac) for r in set(comp.tolist())}
-        split = np.array([roots[r] for r in comp])
-        kept = drop == ''
-        cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band')}
-        child_safe, nbytes, pii = np.array(ds['child_safe'], dtype=bool), np.array(ds['nbytes']), np.array(ds['pii_count'])
-        shards_out, by_split = {}, {}
-        for s_ in SPLITS:
-            sel = np.flatnonzero(kept & (split == s_))
-            shards_out[s_] = _write_split(ds, sel, tmp/s_, cfg.collect.shard_size)
-            by_split[s_] = dict(documents=int(len(sel)), bytes=int(nbytes[sel].sum()),
-                                languages={k: int(v) for k, v in sorted(Counter(cols['lang'][sel]).items())},
-                                age_bands={k: int(v) for k, v in sorted(Counter(cols['age_band'][sel]).items())},
-                                child_safe=int(child_safe[sel].sum()))
-        dropped = Counter(drop[~kept])
-        if not kept.any():
-            raise DataError(f"{paths.raw}: no documents left after cleaning ({n_in} in; dropped: {dict(dropped)})")
-        if not by_split['train']['documents']: raise DataError(f"{paths.raw}: the train split is empty after cleaning")
-        residue = markup_report(ids, cols['source'], np.array(ds['markup'], dtype=object), kept, ds)
-        pair_split = {p: split[i] for p, i in pair_first.items()}
-        composition = {k: {g: int(n) for g, n in sorted(Counter(cols[k][kept]).items())} for k in ('lang', 'source', 'age_band')}
-        report = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), documents_in=n_in,
-                      kept=int(kept.sum()), dropped={k: int(v) for k, v in sorted(dropped.items())},
-                      reconciles=bool(n_in == kept.sum() + sum(dropped.values())),
-                      bytes_in=int(nbytes.sum()), bytes_kept=int(nbytes[kept].sum()), splits=by_split,
-                      languages=composition['lang'], age_bands=composition['age_band'],
-                      child_safe=int(child_safe[kept].sum()), pii_replaced=int(pii[kept].sum()),
-                      sources={s_: dict(kept=int((kept & (cols['source'] == s_)).sum()),
-                                        dropped={k: int(v) for k, v in sorted(Counter(drop[~kept & (cols['source'] == s_)]).items())})
-                               for s_ in sorted(set(cols['source']))},
-                      near_duplicate_links=len(near), split_groups=len(roots), markup_residue=residue,
-                      quarantined_at_collect=len(read_json(paths.manifest).get('quarantine') or []),
-                      pairs=clean_pairs(paths, cfg, tmp, pair_split), shards=shards_out, config=c.model_dump(mode='json'))
+        ds = map_pipeline(read_raw(shards, tmp/'.cache', paths.raw), cfg)
+        drop, keys, ids, pair_ids = np.array(ds['drop'], dtype=object), ds['key'], ds['id'], ds['pair_id']
+        links = exact_duplicates(drop, keys)
+        near = near_duplicate_links(ds, drop, keys, c.dedup)
+        pair_first, plinks = pair_links(pair_ids)
+        split, n_groups = assign_splits(ids, pair_ids, links + list(near.items()) + plinks, c)
+        cols, kept = row_columns(ds), drop == ''
+        shards_out, by_split = write_splits(ds, kept, split, cols, tmp, cfg.collect.shard_size)
+        check_kept(drop, by_split, paths.raw)
+        manifest = read_json(paths.manifest)
+        report = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
+                      **kept_composition(drop, cols), near_duplicate_links=len(near), split_groups=n_groups,
+                      markup_residue=markup_report(ids, cols['source'], cols['markup'], kept, ds),
+                      quarantined_at_collect=len(manifest.get('quarantine') or []),
+                      pairs=clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()}),
+                      shards=shards_out, config=c.model_dump(mode='json'))
         if not report['reconciles']: raise AssertionError(f"clean report does not reconcile: {report}")
         del ds
-        shutil.rmtree(cache, ignore_errors=True)
-        write_json(tmp/'report.json', report)
-        write_text(tmp/'README.md', dataset_card(report, read_json(paths.manifest)))
+        shutil.rmtree(tmp/'.cache', ignore_errors=True)
+        write_clean(tmp, report, manifest)
     return report
+
+# %% ../nbs/02_clean.ipynb #e8f985f2
+def summary(r: dict, cfg: Config) -> str:
+    "The stage's one line for the CLI: kept of in, drops by reason, languages kept, and where the splits are."
+    drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())
+    return f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items())) + f" → {Paths.of(cfg).clean}"
 
 # %% ../nbs/02_clean.ipynb #8e3b1dc4
 def clean_files(paths: Paths, split: str) -> list[Path]:

@@ -86,7 +86,7 @@ def _accept(J: np.ndarray, u_new: int, u_old: np.ndarray, cfg: DedupConfig) -> n
         ok &= J >= jmin - cfg.margin_sd * np.sqrt(jmin * (1 - jmin) / cfg.num_perm)
     return ok
 
-# %% ../nbs/02b_dedup.ipynb #893b9d82
+# %% ../nbs/02b_dedup.ipynb #70d0e801
 class UnionFind:
     "Disjoint sets over row indices; the root of a set is always its smallest index."
     def __init__(self): self.parent = {}
@@ -102,6 +102,7 @@ class UnionFind:
         if a != b: self.parent[max(a, b)] = min(a, b)
         return min(a, b)
 
+# %% ../nbs/02b_dedup.ipynb #6e92e40b
 def lsh_params(cfg: DedupConfig) -> tuple[int, int]:
     "(bands, rows per band) of the LSH index."
     if cfg.bands: return cfg.bands, cfg.rows
@@ -113,6 +114,7 @@ def _min_index_units(cfg: DedupConfig) -> int:
     if cfg.max_edit_share is None: return 1
     return max(1, math.ceil(1 / cfg.max_edit_share - 1e-9) - 1)
 
+# %% ../nbs/02b_dedup.ipynb #28f7a135
 _END = object()
 
 def near_duplicates(keys: Iterable, signatures: Iterable, cfg: DedupConfig, units: Iterable[int] | None = None,

@@ -41,12 +41,11 @@ def word_counts(text: str) -> dict[str, int]:
 # %% ../nbs/02a_filters.ipynb #e9d9e0ae
 GOPHER_QUALITY = dict(min_words=50, max_words=100_000, stats_min_words=50)   # Gopher's own length bounds
 
-# %% ../nbs/02a_filters.ipynb #cfc83889
+# %% ../nbs/02a_filters.ipynb #16a8b824
 BULLETS = ('•', '‣', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '►', '▶', '➢', '➤', '✓', '✔', '·', '-', '*', '–', '—')
 ELLIPSES = ('…', '...')
 _PARA = regex.compile(r"\n[ \t]*\n")
 _NO_LETTER_WORD = regex.compile(r"(?:^| )[^\p{L} ]+(?= |$)")
-_P = np.uint64(0x9E3779B97F4A7C15)
 
 def lines_of(text: str) -> list[str]: return [l for l in (x.strip() for x in text.split('\n')) if l]
 def paragraphs_of(text: str) -> list[str]: return [p for p in (x.strip() for x in _PARA.split(text)) if p]
@@ -59,6 +58,9 @@ def dup_fracs(parts: list[str]) -> tuple[float, float]:
         if p in seen: n += 1; chars += len(p)
         else: seen.add(p)
     return (n / len(parts), chars / total) if parts and total else (0.0, 0.0)
+
+# %% ../nbs/02a_filters.ipynb #90272c27
+_P = np.uint64(0x9E3779B97F4A7C15)
 
 class NgramStats:
     "Repetition statistics of a word sequence; n-gram hashes are extended one n at a time."
@@ -153,7 +155,7 @@ def quality_reason(text: str, cfg: QualityConfig | None = None) -> str:
         if bound > thr: return f'quality:dup_{k}gram'
     return ''
 
-# %% ../nbs/02a_filters.ipynb #c52278d4
+# %% ../nbs/02a_filters.ipynb #ed18c6fa
 PII_TYPES = ('url_credentials', 'email', 'phone', 'nid')
 PLACEHOLDERS = {'url_credentials': '<URL_CREDENTIALS>', 'email': '<EMAIL>', 'phone': '<PHONE>', 'nid': '<NID>'}
 _NUKTA = {'\u09dc': '\u09a1\u09bc', '\u09dd': '\u09a2\u09bc', '\u09df': '\u09af\u09bc'}
@@ -194,6 +196,7 @@ _DIGIT = regex.compile(_D)
 _ISBN_NEAR = regex.compile(r"isbn|আইএসবিএন", regex.I)
 _REPEATED_DIGIT = regex.compile(r"([0-9\u09e6-\u09ef])\1{5}")
 
+# %% ../nbs/02a_filters.ipynb #9f622e1f
 def _ndigits(s: str) -> int: return len(_DIGIT.findall(s))
 
 def _nid_end(s: str) -> int | None:
@@ -339,7 +342,7 @@ def child_safe(counts: dict[str, int], cfg: SafetyConfig | None = None) -> bool:
     cfg = cfg or SafetyConfig()
     return not any(counts.get(c, 0) for c in cfg.categories)
 
-# %% ../nbs/02a_filters.ipynb #9b4bcf03
+# %% ../nbs/02a_filters.ipynb #549c6abd
 AGE_BANDS = ('6-8', '9-10', '11-12', 'general')
 READ_BN_ENDINGS = ('গুলোকে', 'গুলোর', 'গুলো', 'গুলি', 'টাকে', 'টিকে', 'টার', 'টির', 'খানা', 'টা', 'টি', 'েরা', 'দের', 'রা',
                    'কে', 'ের', 'এর', 'র', 'তে', 'য়', 'ে', 'ও', 'ই')
@@ -374,6 +377,7 @@ def word_familiarity(word: str) -> tuple[bool, bool, float]:
         if word.endswith(e) and len(word) - len(e) >= 2: best = max(best, zipf(word[:-len(e)], lang))
     return True, bn, best
 
+# %% ../nbs/02a_filters.ipynb #88d8eff8
 def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     "Words, sentences, percentage of difficult words, (Bangla-adjusted) mean sentence length, Bangla share and the score."
     cfg = cfg or ReadabilityConfig()

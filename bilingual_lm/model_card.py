@@ -14,8 +14,11 @@ import yaml
 from .core import *
 
 # %% auto #0
-__all__ = ['INTENDED_USE', 'LIMITATIONS', 'run_records', 'front_matter', 'model_section', 'data_section', 'tokenizer_section',
-           'training_section', 'evaluation_section', 'how_to_load', 'model_card', 'card_fingerprint', 'write_card']
+__all__ = ['INTENDED_USE', 'LIMITATIONS', 'DATASET_COLUMNS', 'DATASET_LIMITATIONS', 'run_records', 'front_matter',
+           'model_section', 'data_section', 'tokenizer_section', 'training_section', 'evaluation_section',
+           'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name', 'size_category',
+           'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line', 'dataset_cleaning',
+           'dataset_splits', 'dataset_card']
 
 # %% ../nbs/09_model_cards.ipynb #0f79187b
 def _maybe(path):
@@ -34,7 +37,7 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 def _fmt(x, nd=3):
     return f"{x:,.{nd}f}" if isinstance(x, float) else f"{x:,}" if isinstance(x, int) else str(x)
 
-# %% ../nbs/09_model_cards.ipynb #ffbbb42b
+# %% ../nbs/09_model_cards.ipynb #1503820f
 def front_matter(name: str, r: dict) -> str:
     ev, results = r['eval'] or {}, []
     for lang, v in (ev.get('bits_per_byte') or {}).items():
@@ -51,6 +54,7 @@ def front_matter(name: str, r: dict) -> str:
     meta.pop('license_link')
     return '---\n' + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + '---\n'
 
+# %% ../nbs/09_model_cards.ipynb #06b8b436
 def model_section(name: str, r: dict) -> str:
     t = r['train']
     if not t: return f"# {name}\n\n_Not trained yet: run `bilingual-lm train`._\n"
@@ -71,6 +75,7 @@ small and trained on far too little text to be a useful assistant or a source of
 tuning: do not put it in front of people as a product.
 """
 
+# %% ../nbs/09_model_cards.ipynb #0f68f2f9
 def data_section(r: dict) -> str:
     man, rep = r['manifest'], r['report']
     if not man: return "## Data\n\n_No manifest: run `bilingual-lm collect`._\n"
@@ -89,6 +94,7 @@ def data_section(r: dict) -> str:
                           for s, v in rep['splits'].items()], ['split', 'documents', 'bytes', 'languages']))
     return out
 
+# %% ../nbs/09_model_cards.ipynb #9ec1e527
 def tokenizer_section(r: dict) -> str:
     tk = r['tokenizer']
     if not tk: return ''
@@ -104,6 +110,7 @@ def tokenizer_section(r: dict) -> str:
     tie = f" (and on {hc['ties']:,} more, an equally likely segmentation: a tie)" if hc.get('ties') else ''
     return out + f"\nThe `transformers` tokenizer gives SentencePiece's ids on {same:,} of {hc['lines']:,} checked lines{tie}.\n"
 
+# %% ../nbs/09_model_cards.ipynb #881cb3e0
 def training_section(r: dict) -> str:
     t, run = r['train'], r['run'] or {}
     if not t: return ''
@@ -123,6 +130,7 @@ def training_section(r: dict) -> str:
     if (t.get('curriculum') or 'none') != 'none': out += "\n![curriculum](plots/curriculum.png)\n"
     return out
 
+# %% ../nbs/09_model_cards.ipynb #0ae09e11
 def evaluation_section(r: dict) -> str:
     ev, b = r['eval'], r['bench']
     if not ev: return "## Evaluation\n\n_Not evaluated yet: run `bilingual-lm evaluate`._\n"
@@ -155,6 +163,7 @@ def evaluation_section(r: dict) -> str:
                                              for s in ev['samples']], ['prompt', 'continuation'])
     return out
 
+# %% ../nbs/09_model_cards.ipynb #4beead19
 LIMITATIONS = """## Limitations
 
 - Trained on a very small corpus: UI strings from software translations and short chatbot dialogues unless a
@@ -213,3 +222,111 @@ def write_card(cfg: Config, force: bool = False) -> dict:
     write_text(paths.card, card)
     if paths.hf.exists(): write_text(paths.hf/'README.md', card.replace('](plots/', '](../plots/'))
     return dict(card=str(paths.card), chars=len(card), sections=card.count('\n## '), fingerprint=fp)
+
+# %% ../nbs/09_model_cards.ipynb #718ba2c3
+def summary(r: dict, cfg: Config) -> str:
+    "The card stage's one line for the CLI: where the card is and how many sections it has."
+    return f"{r['card']} ({r['sections']} sections)"
+
+# %% ../nbs/09_model_cards.ipynb #db5f1403
+def dataset_name(report: dict) -> str: return f"bilingual_lm corpus: {report['snapshot']}"
+
+def size_category(n: int) -> str:
+    "Hugging Face's `size_categories` bucket for `n` examples."
+    return 'n<1K' if n < 1e3 else '1K<n<10K' if n < 1e4 else '10K<n<100K' if n < 1e5 else '100K<n<1M' if n < 1e6 else 'n>1M'
+
+def dataset_front_matter(report: dict) -> str:
+    "The YAML front matter: languages, size, task, licence, name and one `data_files` entry per split of `report`."
+    meta = dict(language=['bn', 'en'], multilinguality='multilingual', size_categories=[size_category(report['kept'])],
+                task_categories=['text-generation'], license='other', pretty_name=dataset_name(report),
+                configs=[dict(config_name='default', data_files=[dict(split=s, path=f'{s}/*.parquet') for s in report['splits']])])
+    return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()}\n---\n"
+
+# %% ../nbs/09_model_cards.ipynb #16772e7e
+def dataset_intro(report: dict, manifest: dict) -> str:
+    "The title and where the corpus comes from."
+    return f"""# {dataset_name(report)}
+
+A Bangla + English text corpus prepared by [bilingual_lm](https://github.com/bilingual-lm/bilingual_lm) from the raw
+snapshot `{manifest['snapshot']}` (collected {manifest['created']}). Every number below is read from the snapshot's
+`manifest.json` and the cleaning `report.json`.
+"""
+
+def dataset_sources(report: dict, manifest: dict) -> str:
+    "Each source of the manifest with its licence, documents collected and kept; and the inputs quarantined at collection."
+    rows = '\n'.join(f"| {s['name']} | {s['kind']} | {s['documents']:,} | {s['bytes']:,} | {s['licence']} | "
+                     f"{report['sources'].get(s['name'], {}).get('kept', 0):,} |" for s in manifest['sources'])
+    q = manifest.get('quarantine')
+    q = f"\n{len(q)} input items were quarantined at collection (listed in `manifest.json`).\n" if q else ''
+    return f"""## Sources
+
+Each source keeps its own licence; anything derived from this corpus inherits all of them.
+
+| source | kind | documents collected | bytes | licence | documents kept |
+|---|---|---|---|---|---|
+{rows}
+{q}"""
+
+# %% ../nbs/09_model_cards.ipynb #191764d3
+def markup_residue_line(report: dict) -> str:
+    "How many kept documents still hold wiki markup, overall and by source (a report without the count has none)."
+    mr = report.get('markup_residue') or dict(documents=0, share=0.0, by_source={})
+    by = ', '.join(f"{k}: {v['documents']:,}, {v['share']:.2%}" for k, v in mr['by_source'].items() if v['documents'])
+    return (f"{mr['documents']:,} kept documents ({mr['share']:.2%}) still contain wiki markup" + (f' ({by})' if mr['documents'] else '')
+            + "; examples are in `report.json` under `markup_residue`.")
+
+def dataset_cleaning(report: dict) -> str:
+    "What cleaning kept and dropped, by reason, and the steps it ran."
+    drops = '\n'.join(f"| {k} | {v:,} |" for k, v in report['dropped'].items())
+    bands = ', '.join(f"{k or 'unscored'}: {v:,}" for k, v in report['age_bands'].items())
+    return f"""## Cleaning
+
+{report['documents_in']:,} documents in, **{report['kept']:,} kept**; every dropped document is counted under the first rule
+it failed (in = kept + dropped: {'yes' if report['reconciles'] else 'NO'}):
+
+| reason | documents |
+|---|---|
+{drops}
+
+Steps: Unicode NFC (nukta and ZWJ/ZWNJ kept, legacy Bangla spellings unified), text with unrepairable mojibake
+dropped, language identification (script shares for `mixed` and `other`; Assamese letters for Bengali-script text
+that is not Bangla; foreign words and lingua for Latin-script text that is not English), basic and Gopher-style
+quality rules, PII replaced by typed placeholders
+({report['pii_replaced']:,} replacements), word-list safety flags (`child_safe` on {report['child_safe']:,} documents),
+readability age bands ({bands}), exact and MinHash near-duplicate removal. {markup_residue_line(report)}
+"""
+
+# %% ../nbs/09_model_cards.ipynb #cef01a1f
+def dataset_splits(report: dict) -> str:
+    "Each split's documents, bytes, languages and child-safe documents, and the translation pairs."
+    splits = '\n'.join(f"| {s} | {v['documents']:,} | {v['bytes']:,} | " + ', '.join(f"{k} {c:,}" for k, c in v['languages'].items())
+                       + f" | {v['child_safe']:,} |" for s, v in report['splits'].items())
+    return f"""## Splits
+
+Documents are split by a hash of their group: near-duplicates and both sides of a translation pair always share a
+split, so no test document has a copy or a translation in train.
+
+| split | documents | bytes | languages | child_safe |
+|---|---|---|---|---|
+{splits}
+
+Translation pairs: {report['pairs']['kept']:,} (`pairs.parquet`), split the same way.
+"""
+
+DATASET_COLUMNS = """## Columns
+
+`id`, `text`, `lang` (`bn`, `en` or `mixed`), `source`, `origin` (file and position, or URL), `licence`, `pair_id`,
+`sha256` (of the text), `pii_count`, `safety_flags`, `child_safe`, `age_band` (`6-8`, `9-10`, `11-12`, `general`).
+"""
+
+DATASET_LIMITATIONS = """## Limitations
+
+Language identification, PII scrubbing, safety flags and readability bands are automatic and imperfect (their
+measured accuracy is in the `02_clean` and `02a_filters` notebooks). The corpus carries the biases of its sources.
+"""
+
+# %% ../nbs/09_model_cards.ipynb #af7c5a9a
+def dataset_card(report: dict, manifest: dict) -> str:
+    "A Hugging Face dataset card for a clean snapshot, written from its cleaning `report` and raw `manifest` (dicts)."
+    return '\n'.join([dataset_front_matter(report), dataset_intro(report, manifest), dataset_sources(report, manifest),
+                      dataset_cleaning(report), dataset_splits(report), DATASET_COLUMNS, DATASET_LIMITATIONS])

@@ -16,7 +16,7 @@ from .core import *
 
 # %% auto #0
 __all__ = ['PRESETS', 'ModelArgs', 'model_args', 'RMSNorm', 'rope_cache', 'rotate_half', 'apply_rope', 'Attention', 'MLP',
-           'Block', 'Decoder', 'LlamaLM', 'save_weights', 'load_weights', 'hf_config', 'to_hf', 'from_hf', 'save_hf']
+           'Block', 'Decoder', 'LlamaLM', 'save_weights', 'load_weights', 'hf_config', 'to_hf', 'from_hf']
 
 # %% ../nbs/04_models.ipynb #324f2377
 @dataclass
@@ -51,7 +51,7 @@ def model_args(cfg: ModelConfig, vocab_size: int) -> ModelArgs:
     "A preset with the config's explicit overrides applied."
     return ModelArgs(vocab_size=vocab_size, **cfg.shape()).check()
 
-# %% ../nbs/04_models.ipynb #30d26749
+# %% ../nbs/04_models.ipynb #68b972de
 class RMSNorm(nn.Module):
     "Root-mean-square norm, computed in fp32 whatever the input dtype (as in Llama)."
     def __init__(self, dim: int, eps: float = 1e-5):
@@ -64,6 +64,7 @@ class RMSNorm(nn.Module):
         x = x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps)
         return self.weight * x.to(dtype)
 
+# %% ../nbs/04_models.ipynb #832aedaa
 def rope_cache(head_dim: int, max_len: int, theta: float):
     "cos and sin tables (max_len × head_dim) for rotary embeddings, in fp32."
     inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, dtype=torch.int64).float() / head_dim))
@@ -80,6 +81,7 @@ def apply_rope(x, cos, sin):
     T = x.shape[-2]
     return x * cos[:T] + rotate_half(x) * sin[:T]
 
+# %% ../nbs/04_models.ipynb #9157ffa2
 class Attention(nn.Module):
     "Causal multi-head self-attention with rotary embeddings and grouped key/value heads."
     def __init__(self, a: ModelArgs):
@@ -102,6 +104,7 @@ class Attention(nn.Module):
         y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
         return self.o_proj(y.transpose(1, 2).reshape(B, T, -1))
 
+# %% ../nbs/04_models.ipynb #aa5c6ebe
 class MLP(nn.Module):
     "SwiGLU feed-forward: down(silu(gate(x)) * up(x))."
     def __init__(self, a: ModelArgs):
@@ -112,6 +115,7 @@ class MLP(nn.Module):
 
     def forward(self, x): return self.down_proj(F.silu(self.gate_proj(x)) * self.up_proj(x))
 
+# %% ../nbs/04_models.ipynb #fb6ef18b
 class Block(nn.Module):
     "Pre-norm transformer block: x + attn(norm(x)), then h + mlp(norm(h))."
     def __init__(self, a: ModelArgs):
@@ -230,16 +234,3 @@ def from_hf(hf) -> LlamaLM:
     m = LlamaLM(a)
     m.load_state_dict(hf.state_dict(), strict=True)
     return m
-
-def save_hf(model: LlamaLM, out_dir, tokenizer=None) -> Path:
-    "Save a `transformers`-loadable copy (safetensors weights, config, and the tokenizer if given) atomically."
-    from transformers import GenerationConfig
-    with atomic_path(out_dir) as tmp:
-        hf = to_hf(model.float().cpu())
-        hf.generation_config = GenerationConfig(bos_token_id=model.args.bos_id, eos_token_id=model.args.eos_id,
-                                                pad_token_id=model.args.pad_id, do_sample=True, temperature=0.8, top_k=40)
-        hf.save_pretrained(tmp, safe_serialization=True)
-        if tokenizer is not None:
-            from bilingual_lm.tokenizer import save_hf_tokenizer
-            save_hf_tokenizer(tokenizer, tmp, model_max_length=model.args.max_seq_len)
-    return Path(out_dir)

@@ -13,10 +13,10 @@ from types import SimpleNamespace, UnionType
 from typing import Annotated, Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 # %% auto #0
-__all__ = ['Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
+__all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
            'storage_error', 'storage_errors', 'atomic_path', 'write_text', 'write_json', 'read_json', 'pid_alive',
            'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Document',
            'Pair', 'stable_id', 'Section', 'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource',
@@ -267,6 +267,13 @@ class Section(BaseModel):
     "Base of every config section: unknown keys are errors, assignments are validated."
     model_config = ConfigDict(extra='forbid', validate_assignment=True)
 
+def _folder_name(v: str) -> str:
+    if not v or v.startswith('.') or any(ch in v for ch in '/\\\0'):
+        raise ValueError(f"{v!r} is not a usable folder name: one name, without '/' or '\\', not starting with '.'")
+    return v
+
+FolderName = Annotated[str, AfterValidator(_folder_name)]   # a run or snapshot name: one folder inside data/ or models/
+
 # %% ../nbs/00_core.ipynb #4a6f920a
 class GettextSource(Section):
     "English→Bangla pairs from compiled (`.mo`) and source (`.po`) gettext catalogs."
@@ -332,7 +339,7 @@ Source = Annotated[Union[GettextSource, ChatterbotSource, FilesSource, Wikipedia
 
 # %% ../nbs/00_core.ipynb #cdde640a
 class CollectConfig(Section):
-    snapshot: str = 'default'      # data/raw/<snapshot>/; '{date}' in the name becomes today's date (UTC)
+    snapshot: FolderName = 'default'   # data/raw/<snapshot>/; '{date}' in the name becomes today's date (UTC)
     sources: list[Source] = Field(default_factory=lambda: [GettextSource(), ChatterbotSource()])
     shard_size: int = Field(20_000, gt=0)          # documents per Parquet shard (at most)
     shard_bytes: int = Field(64_000_000, gt=0)     # text bytes per Parquet shard (at most)
@@ -532,7 +539,7 @@ class BenchConfig(Section):
 # %% ../nbs/00_core.ipynb #d1891e02
 class Config(Section):
     "Everything a run needs; `bilingual-lm config` prints it as YAML."
-    name: str = 'default'          # models/<name>/
+    name: FolderName = 'default'   # models/<name>/
     seed: int = Field(42, ge=0, lt=2**32)   # NumPy takes seeds below 2**32
     data_dir: Path = Path('data')
     models_dir: Path = Path('models')

@@ -34,10 +34,11 @@ run: setup
 	$(VENV)/bin/bilingual-lm run $(EVAL_DATA) $(RUN_ARGS)
 
 # The package, the notebooks and the README must be what nbdev-export, nbdev-clean and tools/readme.py make of them
-# (checked on a copy, so the working tree is never touched), then every notebook's tests run.
+# (checked on a copy, so the working tree is never touched), then every notebook's tests run, then the docs build.
 test: setup
 	$(PY) tools/in_step.py
 	cd nbs && OMP_NUM_THREADS=1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ../$(VENV)/bin/nbdev-test --n-workers 2 --timing
+	$(PY) tools/docs_check.py
 
 readme: setup
 	$(PY) tools/readme.py

@@ -152,14 +152,19 @@ def fixture_cache() -> Path:
     return Path(os.environ.get('BILINGUAL_LM_TEST_CACHE') or Path(tempfile.gettempdir())/'bilingual_lm-fixtures')
 
 # %% ../nbs/00a_testing.ipynb #1d971344
-def build_tiny_run(folder, *overrides: str) -> Config:
-    "Collect, clean, train the tokenizer and train the model of the tiny run into `folder`; returns its config."
+def build_tiny_run(folder, *overrides: str, evaluated: bool = False) -> Config:
+    """Collect, clean, train the tokenizer and train the model of the tiny run into `folder`, and with `evaluated`
+    evaluate it too (its trained run is then copied from its own cache, and only evaluation runs); returns its config."""
     from bilingual_lm.collect import collect
     from bilingual_lm.clean import clean
     from bilingual_lm.tokenizer import train_tokenizer
     from bilingual_lm.training import train
+    from bilingual_lm.evaluation import evaluate
+    if evaluated:
+        base = tiny_cache(*[o for o in overrides if not o.startswith('evaluate.')])
+        for part in ('data', 'models'): shutil.copytree(base/part, Path(folder)/part, dirs_exist_ok=True)
     cfg = tiny_config(folder, *overrides)
-    for stage in (collect, clean, train_tokenizer, train): stage(cfg)
+    for stage in (collect, clean, train_tokenizer, train, evaluate)[:5 if evaluated else 4]: stage(cfg)
     return cfg
 
 # %% ../nbs/00a_testing.ipynb #249a51a5
@@ -167,28 +172,29 @@ def _prune(cache: Path, keep: Path, max_age_s: float = 7 * 86400):
     for p in cache.glob('tiny-*'):
         if p != keep and p.is_dir() and time.time() - p.stat().st_mtime > max_age_s: shutil.rmtree(p, ignore_errors=True)
 
-def tiny_cache(*overrides: str) -> Path:
+def tiny_cache(*overrides: str, evaluated: bool = False) -> Path:
     """The folder of the cached tiny run for `overrides`, this code, these package versions and this Python, built first
     when missing (see `build_tiny_run`); concurrent callers wait on a lock in the cache folder while one of them builds."""
     cache = fixture_cache()
     cache.mkdir(parents=True, exist_ok=True)
-    key = fingerprint(code_fingerprint(), package_versions(), sys.version, TINY, list(overrides))[:16]
+    key = fingerprint(code_fingerprint(), package_versions(), sys.version, TINY, list(overrides), evaluated)[:16]
     done = cache/f'tiny-{key}'
     with open(cache/f'.tiny-{key}.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.is_dir():
             for dead in cache.glob(f'.tiny-{key}.tmp-*'): shutil.rmtree(dead, ignore_errors=True)   # a build killed half-way
             tmp = cache/f'.tiny-{key}.tmp-{os.getpid()}'
-            build_tiny_run(tmp, *overrides)
+            build_tiny_run(tmp, *overrides, evaluated=evaluated)
             os.replace(tmp, done)
             _prune(cache, done)
     os.utime(done)
     return done
 
 # %% ../nbs/00a_testing.ipynb #c56b4b4f
-def tiny_run(dest, *overrides: str) -> Config:
+def tiny_run(dest, *overrides: str, evaluated: bool = False) -> Config:
     """A copy of the tiny run (chatterbot corpus collected and cleaned, a 1,000-piece tokenizer, a `tiny` model trained
-    two epochs) in `dest` (`dest/data`, `dest/models`), built once per machine and code version; returns its `Config`."""
-    src, dest = tiny_cache(*overrides), Path(dest)
+    two epochs; also evaluated, with `evaluated`) in `dest` (`dest/data`, `dest/models`), built once per machine and
+    code version; returns its `Config`."""
+    src, dest = tiny_cache(*overrides, evaluated=evaluated), Path(dest)
     for part in ('data', 'models'): shutil.copytree(src/part, dest/part, dirs_exist_ok=True)
     return tiny_config(dest, *overrides)

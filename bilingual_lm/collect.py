@@ -29,7 +29,7 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP
            'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks',
            'parse_chunks', 'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs',
            'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
-           'collect', 'raw_shards', 'summary']
+           'raw_shards', 'collect', 'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -1020,7 +1020,7 @@ def _source_entry(src, cur: dict, part: Path, docs: ShardWriter, pairs: ShardWri
                 shards=mine, pair_shards=pairs.shards[cur['first_pair_shard']:], stats=cur['stats'],
                 quarantined=sum(q['source'] == src.name for q in bad.items))
 
-# %% ../nbs/01_collect.ipynb #05194f93
+# %% ../nbs/01_collect.ipynb #07496579
 def _collect_sources(cfg: Config, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput):
     "Read each source of `cfg` not finished yet into the shards, adding its manifest record to `state['sources']`."
     c = cfg.collect
@@ -1035,6 +1035,7 @@ def _collect_sources(cfg: Config, part: Path, state: dict, docs: ShardWriter, pa
         state['current'] = None
         _checkpoint(part, state, docs, pairs)
 
+# %% ../nbs/01_collect.ipynb #95be168d
 def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput) -> dict:
     "Write the manifest (with the interlanguage links) and rename the partial folder to the snapshot; return the manifest."
     if docs.count == 0:
@@ -1049,6 +1050,16 @@ def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: S
     os.replace(part, paths.raw)
     return manifest
 
+# %% ../nbs/01_collect.ipynb #da5a0899
+def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
+    "The shards of a raw snapshot, checked against its manifest."
+    man = read_json(paths.manifest, 'manifest (run `bilingual-lm collect` first)')
+    shards = [paths.raw/s['file'] for s in man['shards' if kind == 'documents' else 'pair_shards']]
+    for s in shards:
+        if not s.exists(): raise DataError(f"{s}: shard listed in {paths.manifest} is missing")
+    return shards
+
+# %% ../nbs/01_collect.ipynb #8d05b592
 def collect(cfg: Config, force: bool = False) -> dict:
     "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
     paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
@@ -1062,14 +1073,6 @@ def collect(cfg: Config, force: bool = False) -> dict:
     bad.items = state['quarantine']
     _collect_sources(cfg, part, state, docs, pairs, bad)
     return _finish_snapshot(cfg, paths, part, state, docs, pairs, bad)
-
-def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
-    "The shards of a raw snapshot, checked against its manifest."
-    man = read_json(paths.manifest, 'manifest (run `bilingual-lm collect` first)')
-    shards = [paths.raw/s['file'] for s in man['shards' if kind == 'documents' else 'pair_shards']]
-    for s in shards:
-        if not s.exists(): raise DataError(f"{s}: shard listed in {paths.manifest} is missing")
-    return shards
 
 # %% ../nbs/01_collect.ipynb #762dc3e5
 def summary(r: dict, cfg: Config) -> str:

@@ -363,7 +363,7 @@ class Crawler:
             self._check_start_urls()
         return crawl_stats(self.dir)
 
-# %% ../nbs/01a_crawl.ipynb #049be529
+# %% ../nbs/01a_crawl.ipynb #4371f637
 @patch
 def _host(self: Crawler, url) -> _Host:
     o = url_origin(url)
@@ -388,7 +388,7 @@ def _load_frontier(self: Crawler):
         else: self._host(url).queue.append(row)
     db.commit()
 
-
+# %% ../nbs/01a_crawl.ipynb #9f134146
 @patch
 def _enqueue(self: Crawler, url, site, depth, start=False):
     cur = self.db.execute('INSERT OR IGNORE INTO urls(url, site, depth, start) VALUES (?, ?, ?, ?)', (url, site, depth, int(start)))
@@ -408,7 +408,7 @@ def _finish(self: Crawler, row, status, **cols):
     self.db.commit()
     if self.on_page: self.on_page(row.url, status)
 
-
+# %% ../nbs/01a_crawl.ipynb #ed2e0d5c
 @patch
 def _save_host(self: Crawler, h, **cols):
     self.db.execute('INSERT OR IGNORE INTO hosts(origin) VALUES (?)', (h.origin,))

@@ -30,8 +30,9 @@ __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREI
            'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
            'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'read_raw', 'map_pipeline',
            'exact_duplicates', 'near_duplicate_links', 'pair_links', 'assign_splits', 'row_columns', 'split_stats',
-           'write_splits', 'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'write_clean', 'plot_report',
-           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'write_splits', 'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'clean_report',
+           'write_clean', 'plot_report', 'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts',
+           'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -176,23 +177,31 @@ def basic_reason(text: str, cfg: CleanConfig) -> str:
     if nonspace and letters / nonspace < cfg.min_letter_frac: return 'few_letters'
     return ''
 
-# %% ../nbs/02_clean.ipynb #384e837a
+# %% ../nbs/02_clean.ipynb #033689e5
 def dedup_key(text: str) -> str:
+    "The exact-duplicate key of `text`: a SHA-1 (hex) of its casefolded words joined by single spaces."
     return hashlib.sha1(' '.join(text.casefold().split()).encode()).hexdigest()
 
+# %% ../nbs/02_clean.ipynb #3f35eee7
 def split_of(key: str, valid_frac: float, test_frac: float) -> str:
     "A deterministic split from a hash of `key`."
     u = int(hashlib.sha256(key.encode()).hexdigest()[:12], 16) / 16**12
     return 'test' if u < test_frac else 'valid' if u < test_frac + valid_frac else 'train'
 
+# %% ../nbs/02_clean.ipynb #9e59826c
 def step_normalize(b: dict, cfg: CleanConfig):
+    "Normalize every text of the batch in place (`normalize_text` with the config's digits and mojibake repair)."
     b['text'] = [normalize_text(t, cfg.digits, cfg.fix_mojibake) for t in b['text']]
 
+# %% ../nbs/02_clean.ipynb #235884ec
 def step_mojibake(b: dict, cfg: CleanConfig):
+    "Drop (`mojibake`) the texts that still hold mojibake after normalization."
     for i, t in enumerate(b['text']):
         if not b['drop'][i] and mojibake_left(t): b['drop'][i] = 'mojibake'
 
+# %% ../nbs/02_clean.ipynb #beec4304
 def step_language(b: dict, cfg: CleanConfig):
+    "Set `lang` of every live text (`language_of`), and drop the texts in no language the config keeps."
     for i, t in enumerate(b['text']):
         if b['drop'][i] or not t: continue
         l, why = language_of(t, cfg.mixed_min_frac)
@@ -201,10 +210,13 @@ def step_language(b: dict, cfg: CleanConfig):
         elif l == 'mixed' and not cfg.keep_mixed: b['drop'][i] = 'language:mixed'
         elif l not in cfg.languages and l != 'mixed': b['drop'][i] = f'language:{l}'
 
+# %% ../nbs/02_clean.ipynb #1b92e3f9
 def step_basic(b: dict, cfg: CleanConfig):
+    "Drop the live texts that fail a basic rule (`basic_reason`: too short, too long, too few letters, ...)."
     for i, t in enumerate(b['text']):
         if not b['drop'][i]: b['drop'][i] = basic_reason(t, cfg)
 
+# %% ../nbs/02_clean.ipynb #dda42b0a
 STEPS = [step_normalize, step_mojibake, step_language, step_basic, step_pii, step_gopher, step_safety, step_readability]
 
 def clean_batch(batch: dict, cfg: dict) -> dict:
@@ -380,6 +392,15 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp/'pairs.parquet', compression='zstd', store_schema=False)
     return dict(kept=len(rows), dropped=dict(dropped), by_split=dict(Counter(r['split'] for r in rows)))
 
+# %% ../nbs/02_clean.ipynb #67df7d0a
+def clean_report(snapshot: str, fp: str, drop: np.ndarray, cols: dict, by_split: dict, near_links: int, groups: int,
+                 markup: dict, manifest: dict, pairs: dict, shards: dict, c: CleanConfig) -> dict:
+    "The stage's report: the counts (`drop_counts`), the splits, the kept corpus (`kept_composition`), then the rest."
+    return dict(snapshot=snapshot, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
+                **kept_composition(drop, cols), near_duplicate_links=near_links, split_groups=groups,
+                markup_residue=markup, quarantined_at_collect=len(manifest.get('quarantine') or []),
+                pairs=pairs, shards=shards, config=c.model_dump(mode='json'))
+
 # %% ../nbs/02_clean.ipynb #59660476
 def write_clean(folder: Path, report: dict, manifest: dict):
     "Write `report.json` and the dataset card `README.md` into `folder`."
@@ -424,12 +445,9 @@ def clean(cfg: Config, force: bool = False) -> dict:
         shards_out, by_split = write_splits(ds, kept, split, cols, tmp, cfg.collect.shard_size)
         check_kept(drop, by_split, paths.raw)
         manifest = read_json(paths.manifest)
-        report = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
-                      **kept_composition(drop, cols), near_duplicate_links=len(near), split_groups=n_groups,
-                      markup_residue=markup_report(ids, cols['source'], cols['markup'], kept, ds),
-                      quarantined_at_collect=len(manifest.get('quarantine') or []),
-                      pairs=clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()}),
-                      shards=shards_out, config=c.model_dump(mode='json'))
+        markup = markup_report(ids, cols['source'], cols['markup'], kept, ds)
+        pairs = clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()})
+        report = clean_report(paths.raw.name, fp, drop, cols, by_split, len(near), n_groups, markup, manifest, pairs, shards_out, c)
         if not report['reconciles']: raise AssertionError(f"clean report does not reconcile: {report}")
         del ds
         shutil.rmtree(tmp/'.cache', ignore_errors=True)

@@ -708,12 +708,13 @@ class Paths:
     @property
     def run_lock(self): return self.run.parent/'.locks'/f'run-{self.run.name}.lock'
 
-# %% ../nbs/00_core.ipynb #9f3d56fc
+# %% ../nbs/00_core.ipynb #d873a58a
 def seed_everything(seed: int):
     "Seed Python, NumPy and torch."
     import numpy as np, torch
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
+# %% ../nbs/00_core.ipynb #e194fb59
 def git_commit(root='.') -> str | None:
     "The commit `root` is checked out at (with `-dirty` when there are local changes), or None outside git."
     try:
@@ -723,10 +724,12 @@ def git_commit(root='.') -> str | None:
         return sha.stdout.strip() + ('-dirty' if dirty.stdout.strip() else '')
     except (OSError, subprocess.SubprocessError): return None
 
+# %% ../nbs/00_core.ipynb #fbdd8003
 _PACKAGES = ['bilingual_lm', 'torch', 'fastai', 'fastcore', 'transformers', 'tokenizers', 'sentencepiece', 'datasets',
              'pyarrow', 'safetensors', 'lingua-language-detector', 'datasketch', 'mwxml', 'mwparserfromhell', 'pydantic', 'wandb']
 
 def package_versions(names=_PACKAGES) -> dict[str, str | None]:
+    "The installed version of each distribution in `names` (None where it is not installed)."
     from importlib.metadata import version, PackageNotFoundError
     out = {}
     for n in names:
@@ -734,13 +737,16 @@ def package_versions(names=_PACKAGES) -> dict[str, str | None]:
         except PackageNotFoundError: out[n] = None
     return out
 
+# %% ../nbs/00_core.ipynb #893efa71
 def cpu_name() -> str:
+    "The CPU model from /proc/cpuinfo, else what `platform` knows of the processor."
     try:
         for line in Path('/proc/cpuinfo').read_text().splitlines():
             if line.startswith('model name'): return line.split(':', 1)[1].strip()
     except OSError: pass
     return platform.processor() or platform.machine()
 
+# %% ../nbs/00_core.ipynb #531705ea
 def hardware_info() -> dict:
     """CPU, cores, memory and accelerator of this machine. The torch figures (threads, GPU) only once torch is imported:
     importing it costs seconds, which stages that do not use it (collect, clean) should not pay."""
@@ -799,13 +805,14 @@ class RunRecord:
     def wall_times(self) -> dict[str, float]:
         return {k: v.get('wall_s') for k, v in self.data['stages'].items() if v.get('status') == 'done'}
 
-# %% ../nbs/00_core.ipynb #3ee81bd9
+# %% ../nbs/00_core.ipynb #0e823825
 _HELD: dict[str, list] = {}      # lock file → [descriptor, depth] for the locks this process holds
 
 def _holder(fd: int) -> dict:
     try: return json.loads(os.pread(fd, 4096, 0) or b'{}')
     except (OSError, ValueError): return {}
 
+# %% ../nbs/00_core.ipynb #07791639
 @contextlib.contextmanager
 def hold_lock(lock_file, what: str) -> Iterator[None]:
     """Hold the exclusive lock `lock_file` for the block, or raise `InUseError` saying which process holds it.
@@ -839,6 +846,7 @@ def hold_lock(lock_file, what: str) -> Iterator[None]:
         with contextlib.suppress(OSError): os.ftruncate(fd, 0)
         os.close(fd)                                 # closing the descriptor releases the lock
 
+# %% ../nbs/00_core.ipynb #59102ac9
 @contextlib.contextmanager
 def claim(lock_file, what: str, *roots) -> Iterator[list[Path]]:
     "Hold `lock_file` and sweep the leftovers of killed writers from `roots` (the folders it guards); yields what was removed."

@@ -294,18 +294,20 @@ BN_ENDINGS = ('র', 'ের', 'এর', 'কে', 'রা', 'েরা', 'দ�
               'মূলক', 'জনিত', 'য়ের', 'খানা')
 BN_PREFIXES = ('গণ', 'অপ')
 
-# %% ../nbs/02a_filters.ipynb #216cd714
+# %% ../nbs/02a_filters.ipynb #2d4ae210
 def nukta_spellings(s: str) -> set[str]:
     "`s` (NFC) and, when it has a nukta letter, its precomposed spelling too (texts that skipped normalization use it)."
     out = {s}
     for composed, decomposed in _NUKTA.items(): out |= {x.replace(decomposed, composed) for x in out}
     return out
 
+# %% ../nbs/02a_filters.ipynb #49e1fdd1
 def _forms(entry: str, lang: str) -> list[str]:
     if entry.startswith('='): return [entry[1:]]
     if lang == 'en': return [entry, entry + "'s", entry + ('es' if entry.endswith(('s', 'x', 'z', 'ch', 'sh')) else 's')]
     return [p + entry + e for p in ('',) + BN_PREFIXES for e in ('',) + BN_ENDINGS]
 
+# %% ../nbs/02a_filters.ipynb #8b40e83a
 @lru_cache(maxsize=1)
 def safety_matcher() -> tuple[dict, tuple, dict, dict]:
     "(word form → category, open stems longest first, stem → category, phrase head → [(middle words, last forms, category)])."
@@ -322,6 +324,7 @@ def safety_matcher() -> tuple[dict, tuple, dict, dict]:
                         for f in _forms(e, lang): exact.setdefault(f, cat)
     return exact, tuple(sorted(stems, key=len, reverse=True)), stems, phrases
 
+# %% ../nbs/02a_filters.ipynb #bf0929a9
 def safety_counts(text: str) -> dict[str, int]:
     "Hits per safety category in `text` (categories without hits are left out)."
     exact, stems, stem_cat, phrases = safety_matcher()
@@ -344,11 +347,13 @@ def safety_counts(text: str) -> dict[str, int]:
                 if j < len(low) and tuple(low[i + 1:j]) == mid and low[j] in lasts: add(cat, 1)
     return out
 
+# %% ../nbs/02a_filters.ipynb #c00e1e70
 def safety_flags(counts: dict[str, int], cfg: SafetyConfig | None = None) -> str:
     "The flag label: the enabled categories with at least `min_hits` hits, comma-separated in a fixed order ('' for none)."
     cfg = cfg or SafetyConfig()
     return ','.join(c for c in SAFETY_CATEGORIES if c in cfg.categories and counts.get(c, 0) >= cfg.min_hits)
 
+# %% ../nbs/02a_filters.ipynb #2c56bf8a
 def child_safe(counts: dict[str, int], cfg: SafetyConfig | None = None) -> bool:
     "True when `counts` has no hit in any enabled category."
     cfg = cfg or SafetyConfig()

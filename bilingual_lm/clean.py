@@ -329,12 +329,13 @@ def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int
         out.append(dict(file=f"{folder.name}/{p.name}", rows=int(len(part)), sha256=sha256_file(p)))
     return out
 
-# %% ../nbs/02_clean.ipynb #65b83faa
+# %% ../nbs/02_clean.ipynb #6159fef7
 def row_columns(ds) -> dict[str, np.ndarray]:
     "The per-row columns the report counts, as arrays: lang, source, age_band, markup, child_safe, nbytes, pii."
     cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
     return cols | dict(child_safe=np.array(ds['child_safe'], dtype=bool), nbytes=np.array(ds['nbytes']), pii=np.array(ds['pii_count']))
 
+# %% ../nbs/02_clean.ipynb #0a2e1354
 def split_stats(cols: dict, rows: np.ndarray) -> dict:
     "Documents, bytes, languages, age bands and child-safe documents among `rows`."
     return dict(documents=int(len(rows)), bytes=int(cols['nbytes'][rows].sum()),
@@ -342,6 +343,7 @@ def split_stats(cols: dict, rows: np.ndarray) -> dict:
                 age_bands={k: int(v) for k, v in sorted(Counter(cols['age_band'][rows]).items())},
                 child_safe=int(cols['child_safe'][rows].sum()))
 
+# %% ../nbs/02_clean.ipynb #6bcbae9f
 def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Path, shard_rows: int) -> tuple[dict, dict]:
     "The kept rows of each split written under `folder/<split>/`: (the shards of each split, `split_stats` of each)."
     shards, stats = {}, {}
@@ -350,7 +352,7 @@ def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Pa
         shards[s], stats[s] = _write_split(ds, rows, folder/s, shard_rows), split_stats(cols, rows)
     return shards, stats
 
-# %% ../nbs/02_clean.ipynb #ee9dc540
+# %% ../nbs/02_clean.ipynb #e8953996
 def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
     "A clear error when cleaning kept nothing, or nothing for the train split."
     kept = drop == ''
@@ -358,6 +360,7 @@ def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
         raise DataError(f"{raw}: no documents left after cleaning ({len(drop)} in; dropped: {dict(Counter(drop[~kept]))})")
     if not by_split['train']['documents']: raise DataError(f"{raw}: the train split is empty after cleaning")
 
+# %% ../nbs/02_clean.ipynb #614535dc
 def drop_counts(drop: np.ndarray, nbytes: np.ndarray) -> dict:
     "Documents in, kept and dropped by reason, whether they reconcile, and bytes in and kept."
     kept, dropped = drop == '', Counter(drop[drop != ''])
@@ -365,6 +368,7 @@ def drop_counts(drop: np.ndarray, nbytes: np.ndarray) -> dict:
                 reconciles=bool(len(drop) == kept.sum() + sum(dropped.values())),
                 bytes_in=int(nbytes.sum()), bytes_kept=int(nbytes[kept].sum()))
 
+# %% ../nbs/02_clean.ipynb #795b9a2d
 def kept_composition(drop: np.ndarray, cols: dict) -> dict:
     "The kept corpus by language and age band, its child-safe documents and PII replacements, and each source's kept and dropped."
     kept, src = drop == '', cols['source']
@@ -424,11 +428,13 @@ def plot_report(report: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/02_clean.ipynb #e792a921
+# %% ../nbs/02_clean.ipynb #7d5e617a
 def clean_fingerprint(cfg: Config) -> str:
+    "The fingerprint of a clean run: the clean config (less `num_proc`, which changes no output) and the raw snapshot's fingerprint."
     man = read_json(Paths.of(cfg).manifest, 'manifest (run `bilingual-lm collect` first)')
     return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'])
 
+# %% ../nbs/02_clean.ipynb #e792a921
 def clean(cfg: Config, force: bool = False) -> dict:
     "Clean the raw snapshot into `data/clean/<snapshot>/`; return the report."
     paths, fp, c = Paths.of(cfg), clean_fingerprint(cfg), cfg.clean

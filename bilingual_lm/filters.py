@@ -424,7 +424,7 @@ def age_band(text: str, cfg: ReadabilityConfig | None = None) -> str:
     "'6-8', '9-10', '11-12' or 'general' for `text`."
     return band_of(readability_stats(text, cfg)['score'], cfg)
 
-# %% ../nbs/02a_filters.ipynb #c224d6d5
+# %% ../nbs/02a_filters.ipynb #7f8ef4fd
 def _kept(b: dict) -> list[int]: return [i for i, r in enumerate(b['drop']) if not r]
 
 def step_quality(b: dict, cfg):
@@ -434,6 +434,7 @@ def step_quality(b: dict, cfg):
     for i in _kept(b):
         if r := quality_reason(b['text'][i], c): b['drop'][i] = r
 
+# %% ../nbs/02a_filters.ipynb #6f9ec9aa
 def step_pii(b: dict, cfg):
     "Scrub PII in place (or drop, with action='drop'); add `pii_count`."
     c = cfg.pii
@@ -447,6 +448,7 @@ def step_pii(b: dict, cfg):
         if c.action == 'drop': b['drop'][i] = 'pii:' + next(k for k in PII_TYPES if k in found)
         else: texts[i] = new
 
+# %% ../nbs/02a_filters.ipynb #2117b0ac
 def step_safety(b: dict, cfg):
     "Add `safety_flags` and `child_safe`; with action='drop', drop flagged documents ('safety:<category>')."
     c = cfg.safety
@@ -458,6 +460,7 @@ def step_safety(b: dict, cfg):
         flags[i], safe[i] = safety_flags(counts, c), child_safe(counts, c)
         if flags[i] and c.action == 'drop': b['drop'][i] = 'safety:' + flags[i].split(',')[0]
 
+# %% ../nbs/02a_filters.ipynb #35bb451d
 def step_readability(b: dict, cfg):
     "Add `age_band`; with `keep_bands`, drop the other bands ('readability:<band>')."
     c = cfg.readability
@@ -467,4 +470,5 @@ def step_readability(b: dict, cfg):
         bands[i] = age_band(b['text'][i], c)
         if c.keep_bands and bands[i] not in c.keep_bands: b['drop'][i] = f'readability:{bands[i]}'
 
+# %% ../nbs/02a_filters.ipynb #d7e45dcf
 FILTER_STEPS = [step_pii, step_quality, step_safety, step_readability]

@@ -394,7 +394,7 @@ def word_familiarity(word: str) -> tuple[bool, bool, float]:
         if word.endswith(e) and len(word) - len(e) >= 2: best = max(best, zipf(word[:-len(e)], lang))
     return True, bn, best
 
-# %% ../nbs/02a_filters.ipynb #88d8eff8
+# %% ../nbs/02a_filters.ipynb #0f3d6c0f
 def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     "Words, sentences, percentage of difficult words, (Bangla-adjusted) mean sentence length, Bangla share and the score."
     cfg = cfg or ReadabilityConfig()
@@ -415,11 +415,14 @@ def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     score = 0.1579 * pdw + 0.0496 * asl + 3.6365 * min(1.0, pdw / 5)
     return dict(words=n, sentences=sents, difficult=pdw, sentence_length=asl, bn_share=share, score=score)
 
+# %% ../nbs/02a_filters.ipynb #ad5a0444
 def band_of(score: float, cfg: ReadabilityConfig | None = None) -> str:
+    "The age band of a readability `score`: the first band whose cut-off it is under; NaN (no words) is 'general'."
     cfg = cfg or ReadabilityConfig()
     if score != score: return 'general'
     return next((b for b, c in zip(AGE_BANDS, cfg.cutoffs) if score < c), 'general')
 
+# %% ../nbs/02a_filters.ipynb #6f69e142
 def age_band(text: str, cfg: ReadabilityConfig | None = None) -> str:
     "'6-8', '9-10', '11-12' or 'general' for `text`."
     return band_of(readability_stats(text, cfg)['score'], cfg)

@@ -132,12 +132,13 @@ def atomic_path(path) -> Iterator[Path]:
         if se := _refused(e, path): raise se from e
         raise
 
-# %% ../nbs/00_core.ipynb #4eeb9c34
+# %% ../nbs/00_core.ipynb #a8f19753
 def write_text(path, text: str) -> Path:
     "Write `text` to `path` atomically (UTF-8)."
     with atomic_path(path) as tmp: Path(tmp).write_text(text, encoding='utf-8')
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #ee553eac
 def _json_default(o):
     if isinstance(o, Path): return str(o)
     if hasattr(o, 'item'): return o.item()      # numpy / torch scalars
@@ -149,6 +150,7 @@ def write_json(path, obj) -> Path:
     "Write `obj` as indented UTF-8 JSON to `path` atomically."
     return write_text(path, json.dumps(obj, indent=2, ensure_ascii=False, default=_json_default) + "\n")
 
+# %% ../nbs/00_core.ipynb #0477c655
 def read_json(path, what: str = "file") -> Any:
     "Read JSON from `path`, with an error that names the file when it is missing or malformed."
     path = Path(path)
@@ -631,14 +633,16 @@ def _explain(err: ValidationError, origin: str) -> str:
         else: lines.append(f"{origin}: {key}: {e['msg']} (got {e.get('input')!r})")
     return '\n'.join(lines)
 
-# %% ../nbs/00_core.ipynb #f6cd275b
+# %% ../nbs/00_core.ipynb #d22f7999
 def _set_dotted(d: dict, key: str, value):
+    "Set `d[a][b][c] = value` for the key 'a.b.c', making (or replacing with) dicts on the way."
     parts = key.split('.')
     for p in parts[:-1]:
         if not isinstance(d.get(p), dict): d[p] = {}
         d = d[p]
     d[parts[-1]] = value
 
+# %% ../nbs/00_core.ipynb #202e81eb
 def load_config(path=None, overrides: Iterable[str] = (), **kwargs) -> Config:
     "Defaults, then the YAML file at `path`, then `key=value` `overrides`, then `kwargs` (top-level sections)."
     data: dict = {}
@@ -658,6 +662,7 @@ def load_config(path=None, overrides: Iterable[str] = (), **kwargs) -> Config:
     try: return Config.model_validate(data)
     except ValidationError as e: raise ConfigError(_explain(e, origin)) from None
 
+# %% ../nbs/00_core.ipynb #e4fad122
 def dump_config(cfg: Config) -> str:
     "The config as YAML, every default spelled out."
     return yaml.safe_dump(cfg.model_dump(mode='json'), sort_keys=False, allow_unicode=True)

@@ -194,7 +194,7 @@ def sweep_leftovers(root, locked: bool = False) -> list[Path]:
         _remove(p); gone.append(p)
     return gone
 
-# %% ../nbs/00_core.ipynb #4b38c225
+# %% ../nbs/00_core.ipynb #46007bc4
 def sha256_file(path, chunk: int = 1 << 20) -> str:
     "Hex sha256 of a file's bytes, read in chunks."
     h = hashlib.sha256()
@@ -204,12 +204,13 @@ def sha256_file(path, chunk: int = 1 << 20) -> str:
 
 def sha256_text(text: str) -> str: return hashlib.sha256(text.encode('utf-8')).hexdigest()
 
+# %% ../nbs/00_core.ipynb #7540276c
 def fingerprint(*parts) -> str:
     "A short, stable hash of JSON-able `parts` (configs, upstream fingerprints)."
     blob = json.dumps(parts, sort_keys=True, default=_json_default, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
-# %% ../nbs/00_core.ipynb #5ef643b7
+# %% ../nbs/00_core.ipynb #c625851a
 def up_to_date(path, fp: str) -> dict | None:
     "The JSON record at `path` marked `skipped` when it carries fingerprint `fp`; None when the stage must run."
     path = Path(path)
@@ -217,6 +218,7 @@ def up_to_date(path, fp: str) -> dict | None:
     rec = read_json(path)
     return rec | {'skipped': True} if rec.get('fingerprint') == fp else None
 
+# %% ../nbs/00_core.ipynb #437c3091
 def save_figure(fig, out) -> Path:
     "Save a matplotlib figure (PNG, atomically) and close it."
     import matplotlib.pyplot as plt

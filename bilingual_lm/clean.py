@@ -143,13 +143,14 @@ def is_english(text: str) -> bool:
     en = next((c.value for c in conf if c.language == Language.ENGLISH), 0.0)
     return conf[0].language == Language.ENGLISH or en > EN_MAX_CONFIDENCE
 
-# %% ../nbs/02_clean.ipynb #b6e109fb
+# %% ../nbs/02_clean.ipynb #15267bac
 @lru_cache(maxsize=1)
 def language_detector():
     "lingua restricted to Bengali and English (built once per process): which of the two scripts leads."
     from lingua import Language, LanguageDetectorBuilder
     return LanguageDetectorBuilder.from_languages(Language.BENGALI, Language.ENGLISH).build()
 
+# %% ../nbs/02_clean.ipynb #22327fac
 def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> tuple[str, str]:
     "(label, why) for `text`: `bn`, `en` or `mixed` with why '', or `other` with why `other`, `not_bangla` or `not_english`."
     from lingua import Language
@@ -163,6 +164,7 @@ def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 200
     if g == Language.BENGALI: return ('bn', '') if is_bangla(t) else ('other', 'not_bangla')
     return ('en', '') if is_english(t) else ('other', 'not_english')
 
+# %% ../nbs/02_clean.ipynb #a4adfcab
 def identify_languages(texts: list[str], mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> list[str]:
     "`bn`, `en`, `mixed` or `other` for each text."
     return [language_of(t, mixed_min_frac, sample_chars)[0] for t in texts]
@@ -264,11 +266,13 @@ def read_raw(shards: list[Path], cache: Path, raw: Path):
     pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
     return ds
 
-# %% ../nbs/02_clean.ipynb #6f76d7c5
+# %% ../nbs/02_clean.ipynb #fb9db432
 def _num_proc(cfg: Config, n_docs: int) -> int:
+    "The processes for the batch steps: `clean.num_proc` when set, else 1 below 200,000 documents and every core above."
     if cfg.clean.num_proc: return cfg.clean.num_proc
     return 1 if n_docs < 200_000 else max(1, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count())
 
+# %% ../nbs/02_clean.ipynb #39e5baa0
 def _warm_up(c: CleanConfig):
     "Build the language detector and load word frequencies in this process, so forked workers share them."
     identify_languages(['warm up', 'গরম করা'])
@@ -276,6 +280,7 @@ def _warm_up(c: CleanConfig):
     clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
                      pair_id=[None, None]), c.model_dump(mode='json'))
 
+# %% ../nbs/02_clean.ipynb #9b60ecc5
 def map_pipeline(ds, cfg: Config):
     "`clean_batch` over `ds` in batches of 1,000, in `_num_proc` processes (lingua's and wordfreq's tables loaded before they fork)."
     n = _num_proc(cfg, len(ds))

@@ -199,7 +199,7 @@ _ISSN_SHAPE = regex.compile(rf"{_D}{{4}}-{_D}{{3}}[0-9\u09e6-\u09efXx]")   # 002
 _BARE_00 = regex.compile(rf"{_lit('00')}{_D}{{6,8}}")   # 00 and 6-8 more digits, ungrouped: a code, not an international number
 _REPEATED_DIGIT = regex.compile(r"([0-9\u09e6-\u09ef])\1{5}")
 
-# %% ../nbs/02a_filters.ipynb #9f622e1f
+# %% ../nbs/02a_filters.ipynb #b65a9bb8
 def _ndigits(s: str) -> int: return len(_DIGIT.findall(s))
 
 def _nid_end(s: str) -> int | None:
@@ -211,6 +211,7 @@ def _nid_end(s: str) -> int | None:
             if n in (10, 13, 17) and (i + 1 == len(s) or not _DIGIT.match(s[i + 1])): best = i + 1
     return best
 
+# %% ../nbs/02a_filters.ipynb #e91be6e9
 def _cued_id(m) -> bool:
     "Whether a catalogue label (ISBN, ISSN, OCLC, PMID, DOI, …) stands just before the match `m`."
     return bool(_ID_CUE.search(m.string, max(0, m.start() - 24), m.start()))
@@ -219,6 +220,7 @@ def _not_a_phone(m) -> bool:
     "A phone-shaped match that is a catalogue number: labelled as one, shaped like an ISSN, or `00` and 6-8 bare digits."
     return _cued_id(m) or bool(_ISSN_SHAPE.fullmatch(m['phone']) or _BARE_00.fullmatch(m['phone']))
 
+# %% ../nbs/02a_filters.ipynb #496a40e6
 def scrub_pii(text: str, cfg: PIIConfig | None = None) -> tuple[str, dict[str, int]]:
     "`text` with e-mail addresses, URL credentials, phone and NID numbers replaced by typed placeholders; and the count of each type."
     cfg = cfg or PIIConfig()

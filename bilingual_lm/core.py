@@ -158,9 +158,7 @@ def read_json(path, what: str = "file") -> Any:
     try: return json.loads(path.read_text(encoding='utf-8'))
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f"{path}: not valid JSON ({e})") from None
 
-# %% ../nbs/00_core.ipynb #232af388
-_LEFTOVER = re.compile(r'^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)$')
-
+# %% ../nbs/00_core.ipynb #a6460068
 def pid_alive(pid: int) -> bool:
     "Is a process with this id running (ours, or another user's)?"
     try: os.kill(pid, 0)
@@ -168,11 +166,16 @@ def pid_alive(pid: int) -> bool:
     except PermissionError: return True
     return True
 
+# %% ../nbs/00_core.ipynb #27e70a64
+_LEFTOVER = re.compile(r'^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)$')
+
 def _leftovers_in(folder: Path, only: str | None = None) -> list[tuple[Path, re.Match]]:
+    "The leftovers in `folder` (not below it), each with its match: name, kind and PID; only those of `only` when given."
     try: names = sorted(os.listdir(folder))
     except (FileNotFoundError, NotADirectoryError): return []
     return [(folder/n, m) for n in names if (m := _LEFTOVER.match(n)) and (only is None or m['name'] == only)]
 
+# %% ../nbs/00_core.ipynb #33898de3
 def sweep_leftovers(root, locked: bool = False) -> list[Path]:
     """Remove what killed writers left of `root` (a file or folder): its `.<name>.tmp-<pid>` / `.old-<pid>` siblings
     and the same inside its tree. Only leftovers of exited processes, unless `locked` (the caller holds `root`'s lock).

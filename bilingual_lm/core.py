@@ -606,7 +606,7 @@ def _field_at(loc) -> tuple[Any, list, bool]:
             t, meta = get_args(t)[0 if key else 1], []
         else: return t, meta, optional
 
-# %% ../nbs/00_core.ipynb #b62f015e
+# %% ../nbs/00_core.ipynb #b1db1e0b
 def _allowed(t, meta, optional) -> str:
     "The allowed values of a number, in words: 'a whole number, at least 1'."
     words = dict(gt='greater than', ge='at least', lt='less than', le='at most')
@@ -615,6 +615,7 @@ def _allowed(t, meta, optional) -> str:
     s = ('a whole number' if t is int else 'a number') + (', ' + ' and '.join(bounds) if bounds else '')
     return s + (', or null (unset)' if optional else '')
 
+# %% ../nbs/00_core.ipynb #397d0a20
 _RANGE = {'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'}
 _NUMBER = {'int_parsing', 'int_from_float', 'int_type', 'float_parsing', 'float_type'}
 

@@ -471,20 +471,24 @@ def summary(r: dict, cfg: Config) -> str:
     drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())
     return f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items())) + f" → {Paths.of(cfg).clean}"
 
-# %% ../nbs/02_clean.ipynb #8e3b1dc4
+# %% ../nbs/02_clean.ipynb #90310683
 def clean_files(paths: Paths, split: str) -> list[Path]:
+    "The shard files of a clean split, from `report.json`; a `DataError` when the report or a listed shard is missing."
     rep = read_json(paths.report, 'cleaning report (run `bilingual-lm clean` first)')
     files = [paths.clean/s['file'] for s in rep['shards'][split]]
     for f in files:
         if not f.exists(): raise DataError(f"{f}: shard listed in {paths.report} is missing")
     return files
 
+# %% ../nbs/02_clean.ipynb #026266f5
 def iter_texts(paths: Paths, split: str, columns=('text', 'lang'), batch_size: int = 2048) -> Iterator[dict]:
     "Stream `columns` of a clean split as dicts of lists."
     for f in clean_files(paths, split):
         for b in pq.ParquetFile(f).iter_batches(columns=list(columns), batch_size=batch_size):
             yield b.to_pydict()
 
+# %% ../nbs/02_clean.ipynb #d95f5a3b
 def clean_pair_table(paths: Paths, split: str | None = None) -> list[dict]:
+    "The clean translation pairs (dicts with id, en, bn, source, split), of one `split` or of all."
     rows = pq.read_table(paths.clean/'pairs.parquet').to_pylist()
     return [r for r in rows if split is None or r['split'] == split]

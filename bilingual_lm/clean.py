@@ -30,8 +30,9 @@ __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREI
            'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
            'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'read_raw', 'map_pipeline',
            'exact_duplicates', 'near_duplicate_links', 'pair_links', 'assign_splits', 'row_columns', 'split_stats',
-           'write_splits', 'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'write_clean', 'plot_report',
-           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'write_splits', 'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'clean_report',
+           'write_clean', 'plot_report', 'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts',
+           'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -142,13 +143,14 @@ def is_english(text: str) -> bool:
     en = next((c.value for c in conf if c.language == Language.ENGLISH), 0.0)
     return conf[0].language == Language.ENGLISH or en > EN_MAX_CONFIDENCE
 
-# %% ../nbs/02_clean.ipynb #b6e109fb
+# %% ../nbs/02_clean.ipynb #15267bac
 @lru_cache(maxsize=1)
 def language_detector():
     "lingua restricted to Bengali and English (built once per process): which of the two scripts leads."
     from lingua import Language, LanguageDetectorBuilder
     return LanguageDetectorBuilder.from_languages(Language.BENGALI, Language.ENGLISH).build()
 
+# %% ../nbs/02_clean.ipynb #22327fac
 def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> tuple[str, str]:
     "(label, why) for `text`: `bn`, `en` or `mixed` with why '', or `other` with why `other`, `not_bangla` or `not_english`."
     from lingua import Language
@@ -162,6 +164,7 @@ def language_of(text: str, mixed_min_frac: float = 0.35, sample_chars: int = 200
     if g == Language.BENGALI: return ('bn', '') if is_bangla(t) else ('other', 'not_bangla')
     return ('en', '') if is_english(t) else ('other', 'not_english')
 
+# %% ../nbs/02_clean.ipynb #a4adfcab
 def identify_languages(texts: list[str], mixed_min_frac: float = 0.35, sample_chars: int = 2000) -> list[str]:
     "`bn`, `en`, `mixed` or `other` for each text."
     return [language_of(t, mixed_min_frac, sample_chars)[0] for t in texts]
@@ -176,23 +179,31 @@ def basic_reason(text: str, cfg: CleanConfig) -> str:
     if nonspace and letters / nonspace < cfg.min_letter_frac: return 'few_letters'
     return ''
 
-# %% ../nbs/02_clean.ipynb #384e837a
+# %% ../nbs/02_clean.ipynb #033689e5
 def dedup_key(text: str) -> str:
+    "The exact-duplicate key of `text`: a SHA-1 (hex) of its casefolded words joined by single spaces."
     return hashlib.sha1(' '.join(text.casefold().split()).encode()).hexdigest()
 
+# %% ../nbs/02_clean.ipynb #3f35eee7
 def split_of(key: str, valid_frac: float, test_frac: float) -> str:
     "A deterministic split from a hash of `key`."
     u = int(hashlib.sha256(key.encode()).hexdigest()[:12], 16) / 16**12
     return 'test' if u < test_frac else 'valid' if u < test_frac + valid_frac else 'train'
 
+# %% ../nbs/02_clean.ipynb #9e59826c
 def step_normalize(b: dict, cfg: CleanConfig):
+    "Normalize every text of the batch in place (`normalize_text` with the config's digits and mojibake repair)."
     b['text'] = [normalize_text(t, cfg.digits, cfg.fix_mojibake) for t in b['text']]
 
+# %% ../nbs/02_clean.ipynb #235884ec
 def step_mojibake(b: dict, cfg: CleanConfig):
+    "Drop (`mojibake`) the texts that still hold mojibake after normalization."
     for i, t in enumerate(b['text']):
         if not b['drop'][i] and mojibake_left(t): b['drop'][i] = 'mojibake'
 
+# %% ../nbs/02_clean.ipynb #beec4304
 def step_language(b: dict, cfg: CleanConfig):
+    "Set `lang` of every live text (`language_of`), and drop the texts in no language the config keeps."
     for i, t in enumerate(b['text']):
         if b['drop'][i] or not t: continue
         l, why = language_of(t, cfg.mixed_min_frac)
@@ -201,10 +212,13 @@ def step_language(b: dict, cfg: CleanConfig):
         elif l == 'mixed' and not cfg.keep_mixed: b['drop'][i] = 'language:mixed'
         elif l not in cfg.languages and l != 'mixed': b['drop'][i] = f'language:{l}'
 
+# %% ../nbs/02_clean.ipynb #1b92e3f9
 def step_basic(b: dict, cfg: CleanConfig):
+    "Drop the live texts that fail a basic rule (`basic_reason`: too short, too long, too few letters, ...)."
     for i, t in enumerate(b['text']):
         if not b['drop'][i]: b['drop'][i] = basic_reason(t, cfg)
 
+# %% ../nbs/02_clean.ipynb #dda42b0a
 STEPS = [step_normalize, step_mojibake, step_language, step_basic, step_pii, step_gopher, step_safety, step_readability]
 
 def clean_batch(batch: dict, cfg: dict) -> dict:
@@ -252,11 +266,13 @@ def read_raw(shards: list[Path], cache: Path, raw: Path):
     pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
     return ds
 
-# %% ../nbs/02_clean.ipynb #6f76d7c5
+# %% ../nbs/02_clean.ipynb #fb9db432
 def _num_proc(cfg: Config, n_docs: int) -> int:
+    "The processes for the batch steps: `clean.num_proc` when set, else 1 below 200,000 documents and every core above."
     if cfg.clean.num_proc: return cfg.clean.num_proc
     return 1 if n_docs < 200_000 else max(1, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count())
 
+# %% ../nbs/02_clean.ipynb #39e5baa0
 def _warm_up(c: CleanConfig):
     "Build the language detector and load word frequencies in this process, so forked workers share them."
     identify_languages(['warm up', 'গরম করা'])
@@ -264,6 +280,7 @@ def _warm_up(c: CleanConfig):
     clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
                      pair_id=[None, None]), c.model_dump(mode='json'))
 
+# %% ../nbs/02_clean.ipynb #9b60ecc5
 def map_pipeline(ds, cfg: Config):
     "`clean_batch` over `ds` in batches of 1,000, in `_num_proc` processes (lingua's and wordfreq's tables loaded before they fork)."
     n = _num_proc(cfg, len(ds))
@@ -317,12 +334,13 @@ def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int
         out.append(dict(file=f"{folder.name}/{p.name}", rows=int(len(part)), sha256=sha256_file(p)))
     return out
 
-# %% ../nbs/02_clean.ipynb #65b83faa
+# %% ../nbs/02_clean.ipynb #6159fef7
 def row_columns(ds) -> dict[str, np.ndarray]:
     "The per-row columns the report counts, as arrays: lang, source, age_band, markup, child_safe, nbytes, pii."
     cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
     return cols | dict(child_safe=np.array(ds['child_safe'], dtype=bool), nbytes=np.array(ds['nbytes']), pii=np.array(ds['pii_count']))
 
+# %% ../nbs/02_clean.ipynb #0a2e1354
 def split_stats(cols: dict, rows: np.ndarray) -> dict:
     "Documents, bytes, languages, age bands and child-safe documents among `rows`."
     return dict(documents=int(len(rows)), bytes=int(cols['nbytes'][rows].sum()),
@@ -330,6 +348,7 @@ def split_stats(cols: dict, rows: np.ndarray) -> dict:
                 age_bands={k: int(v) for k, v in sorted(Counter(cols['age_band'][rows]).items())},
                 child_safe=int(cols['child_safe'][rows].sum()))
 
+# %% ../nbs/02_clean.ipynb #6bcbae9f
 def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Path, shard_rows: int) -> tuple[dict, dict]:
     "The kept rows of each split written under `folder/<split>/`: (the shards of each split, `split_stats` of each)."
     shards, stats = {}, {}
@@ -338,7 +357,7 @@ def write_splits(ds, kept: np.ndarray, split: np.ndarray, cols: dict, folder: Pa
         shards[s], stats[s] = _write_split(ds, rows, folder/s, shard_rows), split_stats(cols, rows)
     return shards, stats
 
-# %% ../nbs/02_clean.ipynb #ee9dc540
+# %% ../nbs/02_clean.ipynb #e8953996
 def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
     "A clear error when cleaning kept nothing, or nothing for the train split."
     kept = drop == ''
@@ -346,6 +365,7 @@ def check_kept(drop: np.ndarray, by_split: dict, raw: Path):
         raise DataError(f"{raw}: no documents left after cleaning ({len(drop)} in; dropped: {dict(Counter(drop[~kept]))})")
     if not by_split['train']['documents']: raise DataError(f"{raw}: the train split is empty after cleaning")
 
+# %% ../nbs/02_clean.ipynb #614535dc
 def drop_counts(drop: np.ndarray, nbytes: np.ndarray) -> dict:
     "Documents in, kept and dropped by reason, whether they reconcile, and bytes in and kept."
     kept, dropped = drop == '', Counter(drop[drop != ''])
@@ -353,6 +373,7 @@ def drop_counts(drop: np.ndarray, nbytes: np.ndarray) -> dict:
                 reconciles=bool(len(drop) == kept.sum() + sum(dropped.values())),
                 bytes_in=int(nbytes.sum()), bytes_kept=int(nbytes[kept].sum()))
 
+# %% ../nbs/02_clean.ipynb #795b9a2d
 def kept_composition(drop: np.ndarray, cols: dict) -> dict:
     "The kept corpus by language and age band, its child-safe documents and PII replacements, and each source's kept and dropped."
     kept, src = drop == '', cols['source']
@@ -380,6 +401,15 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp/'pairs.parquet', compression='zstd', store_schema=False)
     return dict(kept=len(rows), dropped=dict(dropped), by_split=dict(Counter(r['split'] for r in rows)))
 
+# %% ../nbs/02_clean.ipynb #67df7d0a
+def clean_report(snapshot: str, fp: str, drop: np.ndarray, cols: dict, by_split: dict, near_links: int, groups: int,
+                 markup: dict, manifest: dict, pairs: dict, shards: dict, c: CleanConfig) -> dict:
+    "The stage's report: the counts (`drop_counts`), the splits, the kept corpus (`kept_composition`), then the rest."
+    return dict(snapshot=snapshot, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
+                **kept_composition(drop, cols), near_duplicate_links=near_links, split_groups=groups,
+                markup_residue=markup, quarantined_at_collect=len(manifest.get('quarantine') or []),
+                pairs=pairs, shards=shards, config=c.model_dump(mode='json'))
+
 # %% ../nbs/02_clean.ipynb #59660476
 def write_clean(folder: Path, report: dict, manifest: dict):
     "Write `report.json` and the dataset card `README.md` into `folder`."
@@ -403,11 +433,13 @@ def plot_report(report: dict, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/02_clean.ipynb #e792a921
+# %% ../nbs/02_clean.ipynb #7d5e617a
 def clean_fingerprint(cfg: Config) -> str:
+    "The fingerprint of a clean run: the clean config (less `num_proc`, which changes no output) and the raw snapshot's fingerprint."
     man = read_json(Paths.of(cfg).manifest, 'manifest (run `bilingual-lm collect` first)')
     return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'])
 
+# %% ../nbs/02_clean.ipynb #e792a921
 def clean(cfg: Config, force: bool = False) -> dict:
     "Clean the raw snapshot into `data/clean/<snapshot>/`; return the report."
     paths, fp, c = Paths.of(cfg), clean_fingerprint(cfg), cfg.clean
@@ -424,12 +456,9 @@ def clean(cfg: Config, force: bool = False) -> dict:
         shards_out, by_split = write_splits(ds, kept, split, cols, tmp, cfg.collect.shard_size)
         check_kept(drop, by_split, paths.raw)
         manifest = read_json(paths.manifest)
-        report = dict(snapshot=paths.raw.name, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
-                      **kept_composition(drop, cols), near_duplicate_links=len(near), split_groups=n_groups,
-                      markup_residue=markup_report(ids, cols['source'], cols['markup'], kept, ds),
-                      quarantined_at_collect=len(manifest.get('quarantine') or []),
-                      pairs=clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()}),
-                      shards=shards_out, config=c.model_dump(mode='json'))
+        markup = markup_report(ids, cols['source'], cols['markup'], kept, ds)
+        pairs = clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()})
+        report = clean_report(paths.raw.name, fp, drop, cols, by_split, len(near), n_groups, markup, manifest, pairs, shards_out, c)
         if not report['reconciles']: raise AssertionError(f"clean report does not reconcile: {report}")
         del ds
         shutil.rmtree(tmp/'.cache', ignore_errors=True)
@@ -442,20 +471,24 @@ def summary(r: dict, cfg: Config) -> str:
     drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())
     return f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items())) + f" → {Paths.of(cfg).clean}"
 
-# %% ../nbs/02_clean.ipynb #8e3b1dc4
+# %% ../nbs/02_clean.ipynb #90310683
 def clean_files(paths: Paths, split: str) -> list[Path]:
+    "The shard files of a clean split, from `report.json`; a `DataError` when the report or a listed shard is missing."
     rep = read_json(paths.report, 'cleaning report (run `bilingual-lm clean` first)')
     files = [paths.clean/s['file'] for s in rep['shards'][split]]
     for f in files:
         if not f.exists(): raise DataError(f"{f}: shard listed in {paths.report} is missing")
     return files
 
+# %% ../nbs/02_clean.ipynb #026266f5
 def iter_texts(paths: Paths, split: str, columns=('text', 'lang'), batch_size: int = 2048) -> Iterator[dict]:
     "Stream `columns` of a clean split as dicts of lists."
     for f in clean_files(paths, split):
         for b in pq.ParquetFile(f).iter_batches(columns=list(columns), batch_size=batch_size):
             yield b.to_pydict()
 
+# %% ../nbs/02_clean.ipynb #d95f5a3b
 def clean_pair_table(paths: Paths, split: str | None = None) -> list[dict]:
+    "The clean translation pairs (dicts with id, en, bn, source, split), of one `split` or of all."
     rows = pq.read_table(paths.clean/'pairs.parquet').to_pylist()
     return [r for r in rows if split is None or r['split'] == split]

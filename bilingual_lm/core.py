@@ -132,12 +132,13 @@ def atomic_path(path) -> Iterator[Path]:
         if se := _refused(e, path): raise se from e
         raise
 
-# %% ../nbs/00_core.ipynb #4eeb9c34
+# %% ../nbs/00_core.ipynb #a8f19753
 def write_text(path, text: str) -> Path:
     "Write `text` to `path` atomically (UTF-8)."
     with atomic_path(path) as tmp: Path(tmp).write_text(text, encoding='utf-8')
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #ee553eac
 def _json_default(o):
     if isinstance(o, Path): return str(o)
     if hasattr(o, 'item'): return o.item()      # numpy / torch scalars
@@ -149,6 +150,7 @@ def write_json(path, obj) -> Path:
     "Write `obj` as indented UTF-8 JSON to `path` atomically."
     return write_text(path, json.dumps(obj, indent=2, ensure_ascii=False, default=_json_default) + "\n")
 
+# %% ../nbs/00_core.ipynb #0477c655
 def read_json(path, what: str = "file") -> Any:
     "Read JSON from `path`, with an error that names the file when it is missing or malformed."
     path = Path(path)
@@ -156,9 +158,7 @@ def read_json(path, what: str = "file") -> Any:
     try: return json.loads(path.read_text(encoding='utf-8'))
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise DataError(f"{path}: not valid JSON ({e})") from None
 
-# %% ../nbs/00_core.ipynb #232af388
-_LEFTOVER = re.compile(r'^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)$')
-
+# %% ../nbs/00_core.ipynb #a6460068
 def pid_alive(pid: int) -> bool:
     "Is a process with this id running (ours, or another user's)?"
     try: os.kill(pid, 0)
@@ -166,11 +166,16 @@ def pid_alive(pid: int) -> bool:
     except PermissionError: return True
     return True
 
+# %% ../nbs/00_core.ipynb #27e70a64
+_LEFTOVER = re.compile(r'^\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)$')
+
 def _leftovers_in(folder: Path, only: str | None = None) -> list[tuple[Path, re.Match]]:
+    "The leftovers in `folder` (not below it), each with its match: name, kind and PID; only those of `only` when given."
     try: names = sorted(os.listdir(folder))
     except (FileNotFoundError, NotADirectoryError): return []
     return [(folder/n, m) for n in names if (m := _LEFTOVER.match(n)) and (only is None or m['name'] == only)]
 
+# %% ../nbs/00_core.ipynb #33898de3
 def sweep_leftovers(root, locked: bool = False) -> list[Path]:
     """Remove what killed writers left of `root` (a file or folder): its `.<name>.tmp-<pid>` / `.old-<pid>` siblings
     and the same inside its tree. Only leftovers of exited processes, unless `locked` (the caller holds `root`'s lock).
@@ -192,7 +197,7 @@ def sweep_leftovers(root, locked: bool = False) -> list[Path]:
         _remove(p); gone.append(p)
     return gone
 
-# %% ../nbs/00_core.ipynb #4b38c225
+# %% ../nbs/00_core.ipynb #46007bc4
 def sha256_file(path, chunk: int = 1 << 20) -> str:
     "Hex sha256 of a file's bytes, read in chunks."
     h = hashlib.sha256()
@@ -202,12 +207,13 @@ def sha256_file(path, chunk: int = 1 << 20) -> str:
 
 def sha256_text(text: str) -> str: return hashlib.sha256(text.encode('utf-8')).hexdigest()
 
+# %% ../nbs/00_core.ipynb #7540276c
 def fingerprint(*parts) -> str:
     "A short, stable hash of JSON-able `parts` (configs, upstream fingerprints)."
     blob = json.dumps(parts, sort_keys=True, default=_json_default, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
-# %% ../nbs/00_core.ipynb #5ef643b7
+# %% ../nbs/00_core.ipynb #c625851a
 def up_to_date(path, fp: str) -> dict | None:
     "The JSON record at `path` marked `skipped` when it carries fingerprint `fp`; None when the stage must run."
     path = Path(path)
@@ -215,6 +221,7 @@ def up_to_date(path, fp: str) -> dict | None:
     rec = read_json(path)
     return rec | {'skipped': True} if rec.get('fingerprint') == fp else None
 
+# %% ../nbs/00_core.ipynb #437c3091
 def save_figure(fig, out) -> Path:
     "Save a matplotlib figure (PNG, atomically) and close it."
     import matplotlib.pyplot as plt
@@ -599,7 +606,7 @@ def _field_at(loc) -> tuple[Any, list, bool]:
             t, meta = get_args(t)[0 if key else 1], []
         else: return t, meta, optional
 
-# %% ../nbs/00_core.ipynb #b62f015e
+# %% ../nbs/00_core.ipynb #b1db1e0b
 def _allowed(t, meta, optional) -> str:
     "The allowed values of a number, in words: 'a whole number, at least 1'."
     words = dict(gt='greater than', ge='at least', lt='less than', le='at most')
@@ -608,6 +615,7 @@ def _allowed(t, meta, optional) -> str:
     s = ('a whole number' if t is int else 'a number') + (', ' + ' and '.join(bounds) if bounds else '')
     return s + (', or null (unset)' if optional else '')
 
+# %% ../nbs/00_core.ipynb #397d0a20
 _RANGE = {'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'}
 _NUMBER = {'int_parsing', 'int_from_float', 'int_type', 'float_parsing', 'float_type'}
 
@@ -631,14 +639,16 @@ def _explain(err: ValidationError, origin: str) -> str:
         else: lines.append(f"{origin}: {key}: {e['msg']} (got {e.get('input')!r})")
     return '\n'.join(lines)
 
-# %% ../nbs/00_core.ipynb #f6cd275b
+# %% ../nbs/00_core.ipynb #d22f7999
 def _set_dotted(d: dict, key: str, value):
+    "Set `d[a][b][c] = value` for the key 'a.b.c', making (or replacing with) dicts on the way."
     parts = key.split('.')
     for p in parts[:-1]:
         if not isinstance(d.get(p), dict): d[p] = {}
         d = d[p]
     d[parts[-1]] = value
 
+# %% ../nbs/00_core.ipynb #202e81eb
 def load_config(path=None, overrides: Iterable[str] = (), **kwargs) -> Config:
     "Defaults, then the YAML file at `path`, then `key=value` `overrides`, then `kwargs` (top-level sections)."
     data: dict = {}
@@ -658,6 +668,7 @@ def load_config(path=None, overrides: Iterable[str] = (), **kwargs) -> Config:
     try: return Config.model_validate(data)
     except ValidationError as e: raise ConfigError(_explain(e, origin)) from None
 
+# %% ../nbs/00_core.ipynb #e4fad122
 def dump_config(cfg: Config) -> str:
     "The config as YAML, every default spelled out."
     return yaml.safe_dump(cfg.model_dump(mode='json'), sort_keys=False, allow_unicode=True)
@@ -708,12 +719,13 @@ class Paths:
     @property
     def run_lock(self): return self.run.parent/'.locks'/f'run-{self.run.name}.lock'
 
-# %% ../nbs/00_core.ipynb #9f3d56fc
+# %% ../nbs/00_core.ipynb #d873a58a
 def seed_everything(seed: int):
     "Seed Python, NumPy and torch."
     import numpy as np, torch
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
+# %% ../nbs/00_core.ipynb #e194fb59
 def git_commit(root='.') -> str | None:
     "The commit `root` is checked out at (with `-dirty` when there are local changes), or None outside git."
     try:
@@ -723,10 +735,12 @@ def git_commit(root='.') -> str | None:
         return sha.stdout.strip() + ('-dirty' if dirty.stdout.strip() else '')
     except (OSError, subprocess.SubprocessError): return None
 
+# %% ../nbs/00_core.ipynb #fbdd8003
 _PACKAGES = ['bilingual_lm', 'torch', 'fastai', 'fastcore', 'transformers', 'tokenizers', 'sentencepiece', 'datasets',
              'pyarrow', 'safetensors', 'lingua-language-detector', 'datasketch', 'mwxml', 'mwparserfromhell', 'pydantic', 'wandb']
 
 def package_versions(names=_PACKAGES) -> dict[str, str | None]:
+    "The installed version of each distribution in `names` (None where it is not installed)."
     from importlib.metadata import version, PackageNotFoundError
     out = {}
     for n in names:
@@ -734,13 +748,16 @@ def package_versions(names=_PACKAGES) -> dict[str, str | None]:
         except PackageNotFoundError: out[n] = None
     return out
 
+# %% ../nbs/00_core.ipynb #893efa71
 def cpu_name() -> str:
+    "The CPU model from /proc/cpuinfo, else what `platform` knows of the processor."
     try:
         for line in Path('/proc/cpuinfo').read_text().splitlines():
             if line.startswith('model name'): return line.split(':', 1)[1].strip()
     except OSError: pass
     return platform.processor() or platform.machine()
 
+# %% ../nbs/00_core.ipynb #531705ea
 def hardware_info() -> dict:
     """CPU, cores, memory and accelerator of this machine. The torch figures (threads, GPU) only once torch is imported:
     importing it costs seconds, which stages that do not use it (collect, clean) should not pay."""
@@ -799,13 +816,14 @@ class RunRecord:
     def wall_times(self) -> dict[str, float]:
         return {k: v.get('wall_s') for k, v in self.data['stages'].items() if v.get('status') == 'done'}
 
-# %% ../nbs/00_core.ipynb #3ee81bd9
+# %% ../nbs/00_core.ipynb #0e823825
 _HELD: dict[str, list] = {}      # lock file → [descriptor, depth] for the locks this process holds
 
 def _holder(fd: int) -> dict:
     try: return json.loads(os.pread(fd, 4096, 0) or b'{}')
     except (OSError, ValueError): return {}
 
+# %% ../nbs/00_core.ipynb #07791639
 @contextlib.contextmanager
 def hold_lock(lock_file, what: str) -> Iterator[None]:
     """Hold the exclusive lock `lock_file` for the block, or raise `InUseError` saying which process holds it.
@@ -839,6 +857,7 @@ def hold_lock(lock_file, what: str) -> Iterator[None]:
         with contextlib.suppress(OSError): os.ftruncate(fd, 0)
         os.close(fd)                                 # closing the descriptor releases the lock
 
+# %% ../nbs/00_core.ipynb #59102ac9
 @contextlib.contextmanager
 def claim(lock_file, what: str, *roots) -> Iterator[list[Path]]:
     "Hold `lock_file` and sweep the leftovers of killed writers from `roots` (the folders it guards); yields what was removed."

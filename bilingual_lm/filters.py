@@ -199,7 +199,7 @@ _ISSN_SHAPE = regex.compile(rf"{_D}{{4}}-{_D}{{3}}[0-9\u09e6-\u09efXx]")   # 002
 _BARE_00 = regex.compile(rf"{_lit('00')}{_D}{{6,8}}")   # 00 and 6-8 more digits, ungrouped: a code, not an international number
 _REPEATED_DIGIT = regex.compile(r"([0-9\u09e6-\u09ef])\1{5}")
 
-# %% ../nbs/02a_filters.ipynb #9f622e1f
+# %% ../nbs/02a_filters.ipynb #b65a9bb8
 def _ndigits(s: str) -> int: return len(_DIGIT.findall(s))
 
 def _nid_end(s: str) -> int | None:
@@ -211,6 +211,7 @@ def _nid_end(s: str) -> int | None:
             if n in (10, 13, 17) and (i + 1 == len(s) or not _DIGIT.match(s[i + 1])): best = i + 1
     return best
 
+# %% ../nbs/02a_filters.ipynb #e91be6e9
 def _cued_id(m) -> bool:
     "Whether a catalogue label (ISBN, ISSN, OCLC, PMID, DOI, …) stands just before the match `m`."
     return bool(_ID_CUE.search(m.string, max(0, m.start() - 24), m.start()))
@@ -219,6 +220,7 @@ def _not_a_phone(m) -> bool:
     "A phone-shaped match that is a catalogue number: labelled as one, shaped like an ISSN, or `00` and 6-8 bare digits."
     return _cued_id(m) or bool(_ISSN_SHAPE.fullmatch(m['phone']) or _BARE_00.fullmatch(m['phone']))
 
+# %% ../nbs/02a_filters.ipynb #496a40e6
 def scrub_pii(text: str, cfg: PIIConfig | None = None) -> tuple[str, dict[str, int]]:
     "`text` with e-mail addresses, URL credentials, phone and NID numbers replaced by typed placeholders; and the count of each type."
     cfg = cfg or PIIConfig()
@@ -294,18 +296,20 @@ BN_ENDINGS = ('র', 'ের', 'এর', 'কে', 'রা', 'েরা', 'দ�
               'মূলক', 'জনিত', 'য়ের', 'খানা')
 BN_PREFIXES = ('গণ', 'অপ')
 
-# %% ../nbs/02a_filters.ipynb #216cd714
+# %% ../nbs/02a_filters.ipynb #2d4ae210
 def nukta_spellings(s: str) -> set[str]:
     "`s` (NFC) and, when it has a nukta letter, its precomposed spelling too (texts that skipped normalization use it)."
     out = {s}
     for composed, decomposed in _NUKTA.items(): out |= {x.replace(decomposed, composed) for x in out}
     return out
 
+# %% ../nbs/02a_filters.ipynb #49e1fdd1
 def _forms(entry: str, lang: str) -> list[str]:
     if entry.startswith('='): return [entry[1:]]
     if lang == 'en': return [entry, entry + "'s", entry + ('es' if entry.endswith(('s', 'x', 'z', 'ch', 'sh')) else 's')]
     return [p + entry + e for p in ('',) + BN_PREFIXES for e in ('',) + BN_ENDINGS]
 
+# %% ../nbs/02a_filters.ipynb #8b40e83a
 @lru_cache(maxsize=1)
 def safety_matcher() -> tuple[dict, tuple, dict, dict]:
     "(word form → category, open stems longest first, stem → category, phrase head → [(middle words, last forms, category)])."
@@ -322,6 +326,7 @@ def safety_matcher() -> tuple[dict, tuple, dict, dict]:
                         for f in _forms(e, lang): exact.setdefault(f, cat)
     return exact, tuple(sorted(stems, key=len, reverse=True)), stems, phrases
 
+# %% ../nbs/02a_filters.ipynb #bf0929a9
 def safety_counts(text: str) -> dict[str, int]:
     "Hits per safety category in `text` (categories without hits are left out)."
     exact, stems, stem_cat, phrases = safety_matcher()
@@ -344,11 +349,13 @@ def safety_counts(text: str) -> dict[str, int]:
                 if j < len(low) and tuple(low[i + 1:j]) == mid and low[j] in lasts: add(cat, 1)
     return out
 
+# %% ../nbs/02a_filters.ipynb #c00e1e70
 def safety_flags(counts: dict[str, int], cfg: SafetyConfig | None = None) -> str:
     "The flag label: the enabled categories with at least `min_hits` hits, comma-separated in a fixed order ('' for none)."
     cfg = cfg or SafetyConfig()
     return ','.join(c for c in SAFETY_CATEGORIES if c in cfg.categories and counts.get(c, 0) >= cfg.min_hits)
 
+# %% ../nbs/02a_filters.ipynb #2c56bf8a
 def child_safe(counts: dict[str, int], cfg: SafetyConfig | None = None) -> bool:
     "True when `counts` has no hit in any enabled category."
     cfg = cfg or SafetyConfig()
@@ -389,7 +396,7 @@ def word_familiarity(word: str) -> tuple[bool, bool, float]:
         if word.endswith(e) and len(word) - len(e) >= 2: best = max(best, zipf(word[:-len(e)], lang))
     return True, bn, best
 
-# %% ../nbs/02a_filters.ipynb #88d8eff8
+# %% ../nbs/02a_filters.ipynb #0f3d6c0f
 def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     "Words, sentences, percentage of difficult words, (Bangla-adjusted) mean sentence length, Bangla share and the score."
     cfg = cfg or ReadabilityConfig()
@@ -410,16 +417,19 @@ def readability_stats(text: str, cfg: ReadabilityConfig | None = None) -> dict:
     score = 0.1579 * pdw + 0.0496 * asl + 3.6365 * min(1.0, pdw / 5)
     return dict(words=n, sentences=sents, difficult=pdw, sentence_length=asl, bn_share=share, score=score)
 
+# %% ../nbs/02a_filters.ipynb #ad5a0444
 def band_of(score: float, cfg: ReadabilityConfig | None = None) -> str:
+    "The age band of a readability `score`: the first band whose cut-off it is under; NaN (no words) is 'general'."
     cfg = cfg or ReadabilityConfig()
     if score != score: return 'general'
     return next((b for b, c in zip(AGE_BANDS, cfg.cutoffs) if score < c), 'general')
 
+# %% ../nbs/02a_filters.ipynb #6f69e142
 def age_band(text: str, cfg: ReadabilityConfig | None = None) -> str:
     "'6-8', '9-10', '11-12' or 'general' for `text`."
     return band_of(readability_stats(text, cfg)['score'], cfg)
 
-# %% ../nbs/02a_filters.ipynb #c224d6d5
+# %% ../nbs/02a_filters.ipynb #7f8ef4fd
 def _kept(b: dict) -> list[int]: return [i for i, r in enumerate(b['drop']) if not r]
 
 def step_quality(b: dict, cfg):
@@ -429,6 +439,7 @@ def step_quality(b: dict, cfg):
     for i in _kept(b):
         if r := quality_reason(b['text'][i], c): b['drop'][i] = r
 
+# %% ../nbs/02a_filters.ipynb #6f9ec9aa
 def step_pii(b: dict, cfg):
     "Scrub PII in place (or drop, with action='drop'); add `pii_count`."
     c = cfg.pii
@@ -442,6 +453,7 @@ def step_pii(b: dict, cfg):
         if c.action == 'drop': b['drop'][i] = 'pii:' + next(k for k in PII_TYPES if k in found)
         else: texts[i] = new
 
+# %% ../nbs/02a_filters.ipynb #2117b0ac
 def step_safety(b: dict, cfg):
     "Add `safety_flags` and `child_safe`; with action='drop', drop flagged documents ('safety:<category>')."
     c = cfg.safety
@@ -453,6 +465,7 @@ def step_safety(b: dict, cfg):
         flags[i], safe[i] = safety_flags(counts, c), child_safe(counts, c)
         if flags[i] and c.action == 'drop': b['drop'][i] = 'safety:' + flags[i].split(',')[0]
 
+# %% ../nbs/02a_filters.ipynb #35bb451d
 def step_readability(b: dict, cfg):
     "Add `age_band`; with `keep_bands`, drop the other bands ('readability:<band>')."
     c = cfg.readability
@@ -462,4 +475,5 @@ def step_readability(b: dict, cfg):
         bands[i] = age_band(b['text'][i], c)
         if c.keep_bands and bands[i] not in c.keep_bands: b['drop'][i] = f'readability:{bands[i]}'
 
+# %% ../nbs/02a_filters.ipynb #d7e45dcf
 FILTER_STEPS = [step_pii, step_quality, step_safety, step_readability]

@@ -4,14 +4,15 @@
 
 # %% ../nbs/00a_testing.ipynb #0b89c2ac
 from __future__ import annotations
-import fcntl, hashlib, os, shutil, sys, tempfile, time
+import errno, fcntl, hashlib, os, shutil, sys, tempfile, time
 from pathlib import Path
 
 from .core import *
 
 # %% auto #0
-__all__ = ['TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'tiny_config',
-           'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache', 'tiny_run']
+__all__ = ['TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'refuse',
+           'write_until_full', 'tiny_config', 'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache',
+           'tiny_run']
 
 # %% ../nbs/00a_testing.ipynb #ad52f1e5
 import bz2, gzip, lzma, random, threading
@@ -127,6 +128,16 @@ class LocalSite:
         return [e['path'] for e in self.log if robots or e['path'] != '/robots.txt']
 
     def times(self) -> list[float]: return [e['t'] for e in self.log]
+
+# %% ../nbs/00a_testing.ipynb #22635d56
+def refuse(code: int):
+    "A function that raises the `OSError` the system raises for the `errno` `code` (`ENOSPC`, `EROFS`, `EACCES`, ...)."
+    def f(*args, **kwargs): raise OSError(code, os.strerror(code))
+    return f
+
+def write_until_full(obj, f, *args, **kwargs):
+    "A stand-in for `torch.save(obj, f)` on a disk that fills up: 4 KiB written to the file `f`, then `ENOSPC`."
+    f.write(b'\0' * 4096); refuse(errno.ENOSPC)()
 
 # %% ../nbs/00a_testing.ipynb #3a59229e
 TINY = ['collect.sources=[{kind: chatterbot}]', 'collect.snapshot=tiny', 'name=tiny', 'model.preset=tiny',

@@ -21,10 +21,10 @@ __all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigE
            'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Document',
            'Pair', 'stable_id', 'Section', 'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource',
            'CrawlSource', 'CollectConfig', 'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig',
-           'DedupConfig', 'CleanConfig', 'TokenizerConfig', 'ModelConfig', 'TrainConfig', 'EvalConfig', 'BenchConfig',
-           'Config', 'load_config', 'dump_config', 'snapshot_name', 'Paths', 'seed_everything', 'git_commit',
-           'package_versions', 'cpu_name', 'hardware_info', 'now_iso', 'RunRecord', 'hold_lock', 'claim',
-           'claim_snapshot', 'claim_run', 'progress', 'shared_data']
+           'DedupConfig', 'DecontamConfig', 'CleanConfig', 'TokenizerConfig', 'ModelConfig', 'TrainConfig',
+           'EvalConfig', 'BenchConfig', 'Config', 'load_config', 'dump_config', 'snapshot_name', 'Paths',
+           'seed_everything', 'git_commit', 'package_versions', 'cpu_name', 'hardware_info', 'now_iso', 'RunRecord',
+           'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress', 'shared_data']
 
 # %% ../nbs/00_core.ipynb #c438e75b
 class BilingualLMError(Exception):
@@ -310,16 +310,31 @@ class FilesSource(Section):
     licence: str = 'unknown'
 
 # %% ../nbs/00_core.ipynb #81e3e440
+_DUMP_DATE = re.compile(r'^(latest|\d{8})$')
+
 class WikipediaSource(Section):
-    "A MediaWiki XML dump (`*-pages-articles.xml` compressed with bz2, gzip or xz, or not at all), streamed page by page."
+    """A MediaWiki XML dump (`*-pages-articles.xml` compressed with bz2, gzip or xz, or not at all), streamed page by page.
+    Either a local file (`path`) or a wiki and dump date (`wiki: bnwiki`, `date: latest` or `20230501`) that collect
+    downloads from `collect.mirror` (see `01b_download`)."""
     kind: Literal['wikipedia'] = 'wikipedia'
     name: str = 'wikipedia'
-    path: Path
+    path: Path | None = None       # a local dump; or give `wiki` (and `date`) to download one
+    wiki: str | None = None        # a Wikimedia database name: bnwiki, enwiki, simplewiki, ...
+    date: str = 'latest'           # the dump's date, YYYYMMDD, or 'latest' (the newest finished dump on the mirror)
     lang: str | None = None        # guessed from the file name (bnwiki-… → bn) when not given
     max_pages: int | None = Field(None, ge=1)
-    langlinks: Path | None = None  # the matching `*-langlinks.sql.gz`: interlanguage links of this wiki's pages
+    langlinks: Path | bool | None = None  # the matching `*-langlinks.sql.gz` (a path; or true to download it with `wiki`)
     langlinks_target: str | None = None   # which language's links to keep (default: en for a bn wiki, else bn)
     licence: str = 'CC BY-SA 4.0'
+
+    @model_validator(mode='after')
+    def _check_form(self):
+        if (self.path is None) == (self.wiki is None): raise ValueError('give a local dump as `path`, or a wiki to download as `wiki` (with `date`), not both')
+        if self.wiki is not None and not re.fullmatch(r'[a-z][a-z0-9_]*wiki', self.wiki):
+            raise ValueError(f"wiki: {self.wiki!r} is not a Wikimedia database name like 'bnwiki' or 'enwiki'")
+        if not _DUMP_DATE.match(self.date): raise ValueError(f"date: {self.date!r} is neither 'latest' nor a dump date like '20230501'")
+        if self.langlinks is True and self.wiki is None: raise ValueError('langlinks: true downloads the links file, which needs `wiki`; with `path`, give the local langlinks file')
+        return self
 
 class CrawlSource(Section):
     "Web pages from a polite crawl of the sites listed in a YAML file (see `01a_crawl`)."
@@ -353,6 +368,19 @@ class CollectConfig(Section):
     max_line_bytes: int = Field(10_000_000, gt=0)  # a longer line in a text/JSONL input is a bad input
     skip_bad: bool = False                         # quarantine bad inputs (listed in the manifest) instead of stopping
     num_proc: int = Field(1, ge=1)                 # processes that parse Wikipedia pages
+    mirror: str = 'https://dumps.wikimedia.org'    # base URL of a Wikimedia dumps mirror (<mirror>/<wiki>/<date>/<file>)
+    downloads: Path | None = None                  # where downloaded dumps are kept (default: <data_dir>/downloads)
+    budget_words: dict[str, Annotated[int, Field(gt=0)]] = {}   # words per language in the train split, e.g. {bn: 5000000, en: 5000000}
+    budget_shares: dict[str, Annotated[float, Field(gt=0)]] = {} # source name → weight in its languages' budgets (default: 1 each)
+    budget_pool: float = Field(3.0, ge=1)          # collect reads each budgeted source until it holds this many times its share
+    budget_seed: int = Field(0, ge=0)              # the budget's selection: documents ranked by a hash of (seed, id)
+
+    @model_validator(mode='after')
+    def _check_budget(self):
+        names = {s.name for s in self.sources}
+        if unknown := sorted(set(self.budget_shares) - names):
+            raise ValueError(f"collect.budget_shares: {', '.join(map(repr, unknown))} names no source (sources: {', '.join(sorted(names))})")
+        return self
 
 # %% ../nbs/00_core.ipynb #9850088b
 class QualityConfig(Section):
@@ -435,6 +463,14 @@ class DedupConfig(Section):
             raise ValueError(f'bands x rows = {self.bands * self.rows} exceeds num_perm = {self.num_perm}')
         return self
 
+# %% ../nbs/00_core.ipynb #5ce6724f
+class DecontamConfig(Section):
+    "Which evaluation text the train split must not overlap, and how overlap is found."
+    enabled: bool = True
+    ngram: int = Field(13, ge=4, le=50)   # words in an overlapping n-gram (GPT-3, Brown et al. 2020, appendix C: 13)
+    files: list[Path] = []                # further evaluation files beyond evaluate.parallel and evaluate.minimal_pairs
+    splits: list[Literal['valid', 'test']] = ['valid', 'test']   # this corpus's own held-out splits
+
 # %% ../nbs/00_core.ipynb #43f73d93
 class CleanConfig(Section):
     languages: list[str] = ['bn', 'en']
@@ -453,6 +489,7 @@ class CleanConfig(Section):
     safety: SafetyConfig = Field(default_factory=SafetyConfig)
     readability: ReadabilityConfig = Field(default_factory=ReadabilityConfig)
     dedup: DedupConfig = Field(default_factory=DedupConfig)
+    decontaminate: DecontamConfig = Field(default_factory=DecontamConfig)
 
     @model_validator(mode='after')
     def _check_splits(self):
@@ -465,7 +502,7 @@ class CleanConfig(Section):
 class TokenizerConfig(Section):
     vocab_size: int = Field(4000, ge=300)
     model_type: Literal['unigram', 'bpe'] = 'unigram'
-    sample_chars_per_language: int = Field(5_000_000, gt=0)
+    sample_chars: dict[str, Annotated[int, Field(gt=0)]] = {'bn': 5_000_000, 'en': 5_000_000}   # target characters per language in the training sample
     character_coverage: float = Field(1.0, ge=0.98, le=1)   # SentencePiece accepts 0.98 to 1
     num_threads: int | None = Field(None, ge=1)
 

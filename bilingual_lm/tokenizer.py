@@ -222,7 +222,7 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
     if not force and (done := up_to_date(rp, fp)): return done
     with atomic_path(paths.tokenizer) as tmp:
         tmp.mkdir(parents=True)
-        sample = language_balanced_sample(paths, tmp/'sample.txt', cfg.clean.languages, cfg.tokenizer.sample_chars_per_language)
+        sample = language_balanced_sample(paths, tmp/'sample.txt', cfg.clean.languages, min(cfg.tokenizer.sample_chars.values()))
         train_sentencepiece(tmp/'sample.txt', tmp, cfg.tokenizer)
         (tmp/'sample.txt').unlink()
         tok = Tokenizer(tmp/'spm.model')

@@ -27,9 +27,9 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP
            'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans',
            'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables',
            'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks',
-           'parse_chunks', 'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs',
-           'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
-           'raw_shards', 'collect', 'summary']
+           'ParseWikiPages', 'wiki_parse_pipeline', 'run_parse', 'parse_chunks', 'wikipedia_records', 'mysql_unescape',
+           'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
+           'source_version', 'collect_fingerprint', 'link_wikipedias', 'raw_shards', 'collect', 'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -728,54 +728,117 @@ def dump_chunks(path: Path, lang: str | None, bad: BadInput, source: str = '', r
     if error is not None: raise error
 
 # %% ../nbs/01_collect.ipynb #ef4a67a7
-def _worker_pool(n: int):
-    """`n` worker processes for one dump, and the finalizer that shuts them down. Forked where the platform can fork
-    (a worker starts at once, with this module already imported, and a user's script needs no `__main__` guard);
-    spawned elsewhere. A worker that dies raises `BrokenProcessPool`, never hangs. The finalizer also runs among
-    `multiprocessing`'s exit hooks: a worker process (nbdev-test's, a `datasets.map`'s) joins its own children before
-    its threads' exit hooks run, so a pool left open there, by a generator never finished, would wait forever. It runs
-    before the pool's queue is closed by the queue's own exit hook (priority 10), or the workers never get the word to stop."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing.util import Finalize
-    ctx = mp.get_context('fork' if 'fork' in mp.get_all_start_methods() else 'spawn')
-    pool = ProcessPoolExecutor(n, mp_context=ctx)
-    return pool, Finalize(pool, pool.shutdown, kwargs=dict(wait=True, cancel_futures=True), exitpriority=100)
+from datatrove.data import Document as PipelineDocument
+from datatrove.pipeline.base import PipelineStep
+
+class ParseWikiPages(PipelineStep):
+    """A datatrove step: the pages of one task (documents whose text is one `<page>` block and whose metadata has its
+    first `line`) parsed together by `parse_pages`, one document a page: the article's text, the reason it was skipped
+    or the error in `text`, and `status`, `page_id`, `title`, `holes` and `line` in metadata."""
+    name, type = '📰 wikitext', '🔨 - PARSER'
+    def __init__(self, site: tuple):
+        super().__init__()
+        self.site = site                           # the dump's `WikiSite` as plain fields, sent to every task
+    def run(self, data, rank: int = 0, world_size: int = 1):
+        pages = list(data or [])
+        with self.track_time(unit='chunk'): results = parse_pages([d.text for d in pages], WikiSite(*self.site))
+        for d, (status, pid, title, value, holes) in zip(pages, results):
+            self.stat_update(status)
+            yield PipelineDocument(text=value, id=d.id, metadata=dict(status=status, page_id=pid, title=title, holes=holes,
+                                                                     line=d.metadata['line']))
+
+_PARSED_SCHEMA = pa.schema([('text', pa.string()), ('id', pa.string()), ('status', pa.string()), ('page_id', pa.int64()),
+                            ('title', pa.string()), ('holes', pa.int64()), ('line', pa.int64())])
+
+def wiki_parse_pipeline(pages: str, parsed: str, site: WikiSite) -> list:
+    """The datatrove pipeline of page parsing: read the Parquet page files in `pages` (columns `text`, one `<page>` block;
+    `id`; `line`, where it starts in the dump; task i reads the i-th file by name), parse them (`ParseWikiPages`) and
+    write `parsed/<task>.parquet`. `pages` and `parsed` are folders, or any fsspec URL datatrove can read and write."""
+    from datatrove.pipeline.readers import ParquetReader
+    from datatrove.pipeline.writers import ParquetWriter
+    return [ParquetReader(pages, glob_pattern='*.parquet', recursive=False), ParseWikiPages(astuple(site)),
+            ParquetWriter(parsed, output_filename='${rank}.parquet', compression=None, expand_metadata=True, schema=_PARSED_SCHEMA,
+                          max_file_size=-1, use_content_defined_chunking=False, write_page_index=False)]
+
+# %% ../nbs/01_collect.ipynb #1d1d4824
+@contextlib.contextmanager
+def _quiet_datatrove():
+    "datatrove's per-task log lines (two a task, on stderr) off while page parsing runs; its errors are raised anyway."
+    from loguru import logger
+    logger.disable('datatrove')
+    try: yield
+    finally: logger.enable('datatrove')
+
+def run_parse(folder: Path, site: WikiSite, num_proc: int = 1) -> int:
+    """Parse the page files `folder/pages/*.parquet` with `LocalPipelineExecutor`, one task a file, in `num_proc` processes
+    (in this one when `num_proc` is 1; else forked where the platform can fork, spawned elsewhere), into
+    `folder/parsed/<task>.parquet`; datatrove's logs and stats go to `folder/logs`. Returns the number of tasks.
+    The executor's pool lives only inside this call."""
+    import multiprocess
+    from datatrove.executor import LocalPipelineExecutor
+    tasks = len(list((folder/'pages').glob('*.parquet')))
+    if not tasks: return 0
+    ex = LocalPipelineExecutor(wiki_parse_pipeline(str(folder/'pages'), str(folder/'parsed'), site), tasks=tasks,
+                               workers=max(1, min(num_proc, tasks)), logging_dir=str(folder/'logs'), skip_completed=False,
+                               start_method='fork' if 'fork' in multiprocess.get_all_start_methods() else 'spawn')
+    with _quiet_datatrove(): ex.run()
+    return tasks
 
 # %% ../nbs/01_collect.ipynb #1ca0d0a2
-def parse_chunks(chunks: Iterator, num_proc: int = 1) -> Iterator[tuple[list, list]]:
-    """(chunk, `parse_pages` results) for each (site, chunk) of `chunks`, in order; parsed in this process and `num_proc - 1`
-    workers, each kept four chunks ahead (a worker's chunk not started when it is due is parsed here). A `DataError` from
-    `chunks` is raised after the chunks before it; the workers are shut down when this generator ends or is closed."""
-    from bilingual_lm.collect import _parse_chunk as worker    # by module path, so that worker processes can import it
-    workers = num_proc - 1                                     # this process parses too, between reading chunks
-    pool, stop = _worker_pool(workers) if workers else (None, None)
-    pending, error, done = deque(), None, False
-    try:
-        while pending or not done:
-            if not done:
-                try: site, batch = next(chunks)
-                except StopIteration: done = True
-                except DataError as e: done, error = True, e
-                else:
-                    xmls, busy = [x for x, _ in batch], sum(not isinstance(j, list) and not j.done() for _, _, j in pending)
-                    pending.append((batch, site, pool.submit(worker, xmls, astuple(site)) if pool and busy < 4 * workers
-                                                 else worker(xmls, astuple(site))))
-            # hand on the finished chunks at the front, in dump order; wait for one only when there is nothing else to do
-            while pending and (done or len(pending) > 8 * num_proc or isinstance(pending[0][2], list) or pending[0][2].done()):
-                batch, site, job = pending.popleft()
-                if not isinstance(job, list):                  # a worker's chunk: if it has not started, parse it here
-                    job = worker([x for x, _ in batch], astuple(site)) if job.cancel() else job.result()
-                yield batch, job
+_PAGES_SCHEMA = pa.schema([('text', pa.string()), ('id', pa.string()), ('line', pa.int64())])
+
+def _write_window(chunks: Iterator, folder: Path, max_chunks: int, max_pages: int | None = None):
+    """Up to `max_chunks` chunks of `chunks` (fewer once they hold `max_pages` pages) as `folder/pages/<i>.parquet`.
+    Returns (the dump's `WikiSite`, the first lines of each chunk's pages, the `DataError` that ended the dump or None,
+    whether the dump is done)."""
+    (folder/'pages').mkdir(parents=True)
+    site, lines, error, done = None, [], None, False
+    while len(lines) < max_chunks and not (max_pages and sum(map(len, lines)) >= max_pages):
+        try: site, batch = next(chunks)
+        except StopIteration: done = True; break
+        except DataError as e: error, done = e, True; break
+        ls = [line for _, line in batch]
+        pq.write_table(pa.table([[x for x, _ in batch], [str(l) for l in ls], ls], schema=_PAGES_SCHEMA),
+                       folder/'pages'/f'{len(lines):05d}.parquet', compression='none')
+        lines.append(ls)
+    return site, lines, error, done
+
+def _read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
+    "The `parse_pages` results of each chunk of a window, in order, read back from the tasks' outputs."
+    for i, ls in enumerate(lines):
+        t = pq.read_table(folder/'parsed'/f'{i:05d}.parquet', columns=['status', 'page_id', 'title', 'text', 'holes', 'line'])
+        rows = list(zip(*(t.column(c).to_pylist() for c in t.column_names)))
+        if [r[-1] for r in rows] != ls: raise RuntimeError(f"{folder}: task {i} parsed {len(rows)} pages out of {len(ls)}")
+        yield [r[:-1] for r in rows]
+
+# %% ../nbs/01_collect.ipynb #c5e62d48
+def parse_chunks(chunks: Iterator, work: Path, num_proc: int = 1, window: int = 64,
+                 max_ok: int | None = None) -> Iterator[tuple[list[int], list[tuple]]]:
+    """(first lines of the chunk's pages, `parse_pages` results) for each (site, chunk) of `chunks`, in dump order. The chunks
+    are parsed a window at a time: written to `work` (a window's folder is deleted once it is handed on), then parsed by
+    `run_parse` in `num_proc` processes. Windows start at `2 * num_proc` chunks and double up to `window`; with `max_ok`,
+    a window stops growing once it holds as many pages as articles are still wanted. A `DataError` from `chunks` is
+    raised after the chunks before it."""
+    n, ok, size, done = 0, 0, 2 * num_proc, False
+    work.mkdir(parents=True, exist_ok=True)
+    while not done:
+        folder = work/f'window-{n:05d}'
+        try:
+            site, lines, error, done = _write_window(chunks, folder, size, max_ok and max_ok - ok)
+            if lines:
+                run_parse(folder, site, num_proc)
+                for ls, results in zip(lines, _read_parsed(folder, lines)):
+                    ok += sum(r[0] == 'ok' for r in results)
+                    yield ls, results
+        finally: shutil.rmtree(folder, ignore_errors=True)
         if error is not None: raise error
-    finally:                                                   # finished or stopped early: queued chunks are not needed
-        if stop: stop()
+        n, size = n + 1, min(2 * size, window)
 
 # %% ../nbs/01_collect.ipynb #34fa0af0
-def _chunk_documents(batch: list, results: list, src: WikipediaSource, lang: str | None, when: str, bad: BadInput,
+def _chunk_documents(lines: list[int], results: list, src: WikipediaSource, lang: str | None, when: str, bad: BadInput,
                      stats: dict, last: list) -> Iterator[Document]:
-    "The documents of one parsed chunk, counting each page in `stats`; `last[0]` is the title of the last page seen."
-    for (status, pid, title, value, holes), (_, line) in zip(results, batch):
+    "The documents of one parsed chunk (its pages' first `lines`), counting each page in `stats`; `last[0]` is the title of the last page seen."
+    for (status, pid, title, value, holes), line in zip(results, lines):
         key = status if status != 'skip' else f'skipped:{value}'
         stats[key] = stats.get(key, 0) + 1
         if holes: stats['hole_words'] = stats.get('hole_words', 0) + holes
@@ -785,16 +848,26 @@ def _chunk_documents(batch: list, results: list, src: WikipediaSource, lang: str
                                           origin=f"{src.path}#{title}", licence=src.licence, retrieved=when)
 
 def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
-                      chunk_bytes: int = 1 << 18, stats: dict | None = None, **_) -> Iterator[Document]:
-    "Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given."
+                      chunk_bytes: int = 1 << 18, stats: dict | None = None, work_dir: Path | None = None, **_) -> Iterator[Document]:
+    """Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given.
+    Pages are parsed by datatrove in `num_proc` processes, in windows of chunk files under `work_dir` (collect's partial
+    folder; a temporary folder when None), deleted as they are used."""
     bad, stats, path = bad or BadInput(), stats if stats is not None else {}, Path(src.path)
     if not path.exists(): raise DataError(f"{path}: Wikipedia dump not found")
     lang, n_ok, last = _dump_lang(src), 0, ['(none: the first page)']
-    chunks = dump_chunks(path, lang, bad, src.name, resume_after, chunk_bytes)
-    with contextlib.closing(parse_chunks(chunks, num_proc)) as parsed:
+    with contextlib.ExitStack() as stack:
+        if work_dir is None:
+            import tempfile
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix='wikipedia-parse-')))
+        else:
+            work = Path(work_dir)/f'parse-{src.name}'
+            shutil.rmtree(work, ignore_errors=True)              # what an interrupted run left
+            stack.callback(shutil.rmtree, work, ignore_errors=True)
+        chunks = dump_chunks(path, lang, bad, src.name, resume_after, chunk_bytes)
+        parsed = stack.enter_context(contextlib.closing(parse_chunks(chunks, work, num_proc, max_ok=src.max_pages)))
         try:
-            for batch, results in parsed:
-                for doc in _chunk_documents(batch, results, src, lang, mtime_iso(path), bad, stats, last):
+            for lines, results in parsed:
+                for doc in _chunk_documents(lines, results, src, lang, mtime_iso(path), bad, stats, last):
                     yield doc
                     n_ok += 1
                     if src.max_pages and n_ok >= src.max_pages: return
@@ -1028,7 +1101,7 @@ def _collect_sources(cfg: Config, part: Path, state: dict, docs: ShardWriter, pa
         if i < len(state['sources']): continue
         cur = state['current'] = _source_start(i, state, docs, pairs)
         reader = SOURCE_READERS[src.kind](src, bad=bad, resume_after=cur['last_id'], num_proc=c.num_proc, stats=cur['stats'],
-                                          max_line_bytes=c.max_line_bytes, data_dir=cfg.data_dir)
+                                          max_line_bytes=c.max_line_bytes, data_dir=cfg.data_dir, work_dir=part)
         cur = _read_source(src, reader, cur, state, part, docs, pairs)
         docs.flush(); pairs.flush()
         state['sources'].append(_source_entry(src, cur, part, docs, pairs, bad))

@@ -27,9 +27,10 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP
            'files_records', 'markup_residue', 'WikiSite', 'hole_at', 'simple_math', 'strip_tags', 'bracket_spans',
            'template_name', 'is_disambiguation', 'render_template', 'expand_templates', 'drop_links', 'drop_tables',
            'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks',
-           'ParseWikiPages', 'wiki_parse_pipeline', 'run_parse', 'parse_chunks', 'wikipedia_records', 'mysql_unescape',
-           'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir', 'crawl_source_records',
-           'source_version', 'collect_fingerprint', 'link_wikipedias', 'raw_shards', 'collect', 'summary']
+           'ParseWikiPages', 'wiki_parse_pipeline', 'run_parse', 'write_page_files', 'read_parsed', 'parse_chunks',
+           'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
+           'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'raw_shards', 'collect',
+           'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -760,7 +761,7 @@ def wiki_parse_pipeline(pages: str, parsed: str, site: WikiSite) -> list:
             ParquetWriter(parsed, output_filename='${rank}.parquet', compression=None, expand_metadata=True, schema=_PARSED_SCHEMA,
                           max_file_size=-1, use_content_defined_chunking=False, write_page_index=False)]
 
-# %% ../nbs/01_collect.ipynb #1d1d4824
+# %% ../nbs/01_collect.ipynb #7af81bec
 @contextlib.contextmanager
 def _quiet_datatrove():
     "datatrove's per-task log lines (two a task, on stderr) off while page parsing runs; its errors are raised anyway."
@@ -768,6 +769,22 @@ def _quiet_datatrove():
     logger.disable('datatrove')
     try: yield
     finally: logger.enable('datatrove')
+
+@contextlib.contextmanager
+def _ctrl_c_here_only():
+    """Ctrl-C raises `KeyboardInterrupt` in this process only; the workers forked meanwhile inherit a handler that ignores it.
+    A worker killed by Ctrl-C would make the pool fork a new one while it is being shut down (which can deadlock);
+    this way the pool is shut down whole by the executor. Only the main thread can set a handler: elsewhere, nothing changes."""
+    import signal
+    main, prev = os.getpid(), signal.getsignal(signal.SIGINT)
+    def on_int(sig, frame):
+        if os.getpid() != main: return
+        if callable(prev): prev(sig, frame)
+        elif prev != signal.SIG_IGN: raise KeyboardInterrupt
+    try: signal.signal(signal.SIGINT, on_int)
+    except ValueError: yield; return                           # not the main thread
+    try: yield
+    finally: signal.signal(signal.SIGINT, prev)
 
 def run_parse(folder: Path, site: WikiSite, num_proc: int = 1) -> int:
     """Parse the page files `folder/pages/*.parquet` with `LocalPipelineExecutor`, one task a file, in `num_proc` processes
@@ -781,13 +798,13 @@ def run_parse(folder: Path, site: WikiSite, num_proc: int = 1) -> int:
     ex = LocalPipelineExecutor(wiki_parse_pipeline(str(folder/'pages'), str(folder/'parsed'), site), tasks=tasks,
                                workers=max(1, min(num_proc, tasks)), logging_dir=str(folder/'logs'), skip_completed=False,
                                start_method='fork' if 'fork' in multiprocess.get_all_start_methods() else 'spawn')
-    with _quiet_datatrove(): ex.run()
+    with _quiet_datatrove(), _ctrl_c_here_only(): ex.run()
     return tasks
 
 # %% ../nbs/01_collect.ipynb #1ca0d0a2
 _PAGES_SCHEMA = pa.schema([('text', pa.string()), ('id', pa.string()), ('line', pa.int64())])
 
-def _write_window(chunks: Iterator, folder: Path, max_chunks: int, max_pages: int | None = None):
+def write_page_files(chunks: Iterator, folder: Path, max_chunks: int, max_pages: int | None = None):
     """Up to `max_chunks` chunks of `chunks` (fewer once they hold `max_pages` pages) as `folder/pages/<i>.parquet`.
     Returns (the dump's `WikiSite`, the first lines of each chunk's pages, the `DataError` that ended the dump or None,
     whether the dump is done)."""
@@ -803,7 +820,7 @@ def _write_window(chunks: Iterator, folder: Path, max_chunks: int, max_pages: in
         lines.append(ls)
     return site, lines, error, done
 
-def _read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
+def read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
     "The `parse_pages` results of each chunk of a window, in order, read back from the tasks' outputs."
     for i, ls in enumerate(lines):
         t = pq.read_table(folder/'parsed'/f'{i:05d}.parquet', columns=['status', 'page_id', 'title', 'text', 'holes', 'line'])
@@ -811,7 +828,7 @@ def _read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
         if [r[-1] for r in rows] != ls: raise RuntimeError(f"{folder}: task {i} parsed {len(rows)} pages out of {len(ls)}")
         yield [r[:-1] for r in rows]
 
-# %% ../nbs/01_collect.ipynb #c5e62d48
+# %% ../nbs/01_collect.ipynb #3bbff33a
 def parse_chunks(chunks: Iterator, work: Path, num_proc: int = 1, window: int = 64,
                  max_ok: int | None = None) -> Iterator[tuple[list[int], list[tuple]]]:
     """(first lines of the chunk's pages, `parse_pages` results) for each (site, chunk) of `chunks`, in dump order. The chunks
@@ -824,10 +841,10 @@ def parse_chunks(chunks: Iterator, work: Path, num_proc: int = 1, window: int = 
     while not done:
         folder = work/f'window-{n:05d}'
         try:
-            site, lines, error, done = _write_window(chunks, folder, size, max_ok and max_ok - ok)
+            site, lines, error, done = write_page_files(chunks, folder, size, max_ok and max_ok - ok)
             if lines:
                 run_parse(folder, site, num_proc)
-                for ls, results in zip(lines, _read_parsed(folder, lines)):
+                for ls, results in zip(lines, read_parsed(folder, lines)):
                     ok += sum(r[0] == 'ok' for r in results)
                     yield ls, results
         finally: shutil.rmtree(folder, ignore_errors=True)

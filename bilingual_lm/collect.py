@@ -707,7 +707,7 @@ def _dump_lang(src: WikipediaSource) -> str | None:
 
 # %% ../nbs/01_collect.ipynb #d3ea9b88
 def dump_chunks(path: Path, lang: str | None, bad: BadInput, source: str = '', resume_after: str | None = None,
-                chunk_bytes: int = 1 << 18) -> Iterator[tuple[WikiSite, list[tuple[str, int]]]]:
+                chunk_bytes: int = 1 << 20) -> Iterator[tuple[WikiSite, list[tuple[str, int]]]]:
     "The pages of a dump as (its `WikiSite`, [(page xml, first line), …]) chunks of about `chunk_bytes`, in dump order."
     site, skip_to = WikiSite(lang), int(resume_after.rsplit(':', 1)[1]) if resume_after else None
     batch, size, error = [], 0, None
@@ -761,7 +761,7 @@ def wiki_parse_pipeline(pages: str, parsed: str, site: WikiSite) -> list:
             ParquetWriter(parsed, output_filename='${rank}.parquet', compression=None, expand_metadata=True, schema=_PARSED_SCHEMA,
                           max_file_size=-1, use_content_defined_chunking=False, write_page_index=False)]
 
-# %% ../nbs/01_collect.ipynb #7af81bec
+# %% ../nbs/01_collect.ipynb #4fb644db
 @contextlib.contextmanager
 def _quiet_datatrove():
     "datatrove's per-task log lines (two a task, on stderr) off while page parsing runs; its errors are raised anyway."
@@ -828,7 +828,7 @@ def read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
         if [r[-1] for r in rows] != ls: raise RuntimeError(f"{folder}: task {i} parsed {len(rows)} pages out of {len(ls)}")
         yield [r[:-1] for r in rows]
 
-# %% ../nbs/01_collect.ipynb #3bbff33a
+# %% ../nbs/01_collect.ipynb #630ad8bd
 def parse_chunks(chunks: Iterator, work: Path, num_proc: int = 1, window: int = 64,
                  max_ok: int | None = None) -> Iterator[tuple[list[int], list[tuple]]]:
     """(first lines of the chunk's pages, `parse_pages` results) for each (site, chunk) of `chunks`, in dump order. The chunks
@@ -865,7 +865,7 @@ def _chunk_documents(lines: list[int], results: list, src: WikipediaSource, lang
                                           origin=f"{src.path}#{title}", licence=src.licence, retrieved=when)
 
 def wikipedia_records(src: WikipediaSource, bad: BadInput | None = None, resume_after: str | None = None, num_proc: int = 1,
-                      chunk_bytes: int = 1 << 18, stats: dict | None = None, work_dir: Path | None = None, **_) -> Iterator[Document]:
+                      chunk_bytes: int = 1 << 20, stats: dict | None = None, work_dir: Path | None = None, **_) -> Iterator[Document]:
     """Articles of a MediaWiki dump, one document per page, in dump order; after `resume_after` (a document id) when given.
     Pages are parsed by datatrove in `num_proc` processes, in windows of chunk files under `work_dir` (collect's partial
     folder; a temporary folder when None), deleted as they are used."""

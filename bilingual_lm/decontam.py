@@ -156,22 +156,26 @@ def _split_texts(texts, rows: np.ndarray, chunk: int = 2000) -> Iterator[tuple[i
 def decontaminate(texts, ids: list, pair_ids: list, drop: np.ndarray, split: np.ndarray, cfg: Config, examples: int = 3) -> dict:
     """Mark (`contaminated`, in `drop`, in place) every kept train row that overlaps an evaluation set (`overlapping`),
     and the other side of its translation pair; return the report: per set the texts, n-grams and short texts indexed,
-    the train documents removed and the first `examples` of their ids; the pair ids removed (for the pair table)."""
+    the train documents removed and the first `examples` of their ids; and the pair ids found (for the pair table:
+    train sides already dropped, say as duplicates, are checked too, so a pair whose copy was dropped still counts)."""
     d = cfg.clean.decontaminate
     if not d.enabled: return dict(enabled=False, removed=0, pair_ids=[])
     sets = {name: (t for f in files for t in eval_texts(f)) for name, files in evaluation_files(cfg).items()}
-    kept = drop == ''
+    kept, has_pair = drop == '', np.array([bool(p) for p in pair_ids], bool)
     for s in d.splits: sets[f"split:{s}"] = (t for _, t in _split_texts(texts, np.flatnonzero(kept & (split == s))))
     index = {name: index_texts(progress(ts, desc=f"index {name}", unit='text'), d.ngram) for name, ts in sets.items()}
-    train = np.flatnonzero(kept & (split == 'train'))
-    hits = overlapping(progress(_split_texts(texts, train), desc='decontaminate', total=len(train), unit='doc'), index, d.ngram)
-    rows = np.unique(np.concatenate(list(hits.values()))) if hits else np.empty(0, np.int64)
-    pairs = sorted({pair_ids[r] for r in rows.tolist() if pair_ids[r]})
-    ps, hit = set(pairs), set(rows.tolist())
-    sides = [r for r in train.tolist() if pair_ids[r] in ps and r not in hit] if ps else []
-    for r in rows.tolist() + sides: drop[r] = 'contaminated'
+    check = np.flatnonzero((kept | has_pair) & (split == 'train'))
+    hits = overlapping(progress(_split_texts(texts, check), desc='decontaminate', total=len(check), unit='doc'), index, d.ngram)
+    found = np.unique(np.concatenate(list(hits.values()))) if hits else np.empty(0, np.int64)
+    pairs = sorted({pair_ids[r] for r in found.tolist() if pair_ids[r]})
+    ps = set(pairs)
+    fs = set(found.tolist())
+    rows = [r for r in check.tolist() if kept[r] and (r in fs or pair_ids[r] in ps)]
+    for r in rows: drop[r] = 'contaminated'
+    removed = {name: [r for r in h.tolist() if kept[r]] for name, h in hits.items()}
     by = {name: dict(texts=ix['texts'], ngrams=int(len(ix['ngrams'])), short_texts=int(len(ix['short'])),
-                     removed=int(len(hits[name])), examples=[ids[r] for r in hits[name][:examples].tolist()])
+                     removed=len(removed[name]), examples=[ids[r] for r in removed[name][:examples]])
           for name, ix in index.items()}
-    return dict(enabled=True, ngram=d.ngram, sets=by, removed=int(len(rows) + len(sides)), pair_sides=len(sides),
+    direct = len(set().union(*map(set, removed.values()))) if removed else 0
+    return dict(enabled=True, ngram=d.ngram, sets=by, removed=len(rows), pair_sides=len(rows) - direct, pairs=len(pairs),
                 pair_ids=pairs)

@@ -56,7 +56,8 @@ def language_balanced_sample(paths: Paths, out_file, sample_chars: dict[str, int
     with atomic_path(out_file) as tmp, open(tmp, 'w', encoding='utf-8') as f:
         for b in iter_texts(paths, 'train', columns=('id', 'text', 'lang')):
             for i, t, l in zip(b['id'], b['text'], b['lang']):
-                if (_rank(i) <= cut[l]) if l in cut else l == 'mixed':
+                take = _rank(i) <= cut[l] if l in cut else l == 'mixed'     # no target: only code-mixed text, whole
+                if take:
                     for line in t.split('\n'):
                         if line.strip(): f.write(line + '\n')
                     used[l] += len(t); docs[l] += 1

@@ -141,7 +141,7 @@ def write_until_full(obj, f, *args, **kwargs):
 
 # %% ../nbs/00a_testing.ipynb #3a59229e
 TINY = ['collect.sources=[{kind: chatterbot}]', 'collect.snapshot=tiny', 'name=tiny', 'model.preset=tiny',
-        'tokenizer.vocab_size=1000', 'train.seq_len=64', 'train.batch_size=16', 'train.epochs=2',
+        'tokenizer.vocab_size=1000', 'tokenizer.sample_chars={bn: 7000, en: 7000}', 'train.seq_len=64', 'train.batch_size=16', 'train.epochs=2',
         'train.curriculum=length', 'train.lr=3e-3']
 
 def tiny_config(root, *overrides: str) -> Config:

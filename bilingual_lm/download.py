@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/download.html.md"""
 
 # %% ../nbs/01b_download.ipynb #f7a1827b
 from __future__ import annotations
-import email.utils, hashlib, json, os, re, time
+import email.utils, hashlib, os, re, time
 from pathlib import Path
 
 import requests

@@ -159,7 +159,7 @@ def fetch(client: DumpClient, url: str, dest, sha1: str, size: int | None = None
     if (rec := verified_record(dest, sha1)) is not None: return rec
     with hold_lock(dest.with_name(f'.{dest.name}.lock'), f"the download of {dest.name}"), storage_errors(dest, writing=True):
         h, have = _part_sha1(part, size)
-        fails, bar = 0, progress(desc=dest.name, total=size, unit='B', unit_scale=True, unit_divisor=1024, initial=have)
+        fails, bar = 0, progress(desc=dest.name, total=size, unit='B', unit_scale=True, initial=have)   # MB, MB/s, time left
         try:
             while size is None or have < size:
                 r = client.get(url, headers={'Range': f'bytes={have}-'} if have else None, stream=True, ok=(200, 206, 416))
@@ -169,7 +169,7 @@ def fetch(client: DumpClient, url: str, dest, sha1: str, size: int | None = None
                     start, total = _content_range(r) if r.status_code != 200 else (0, int(length) if length.isdigit() else None)
                     if start != have:                           # not the range asked for (a 200 ignores Range): start over
                         part.unlink(missing_ok=True); h, have = hashlib.sha1(), 0; bar.reset(total=size)
-                    if start != have: why = f"HTTP {r.status_code} with Content-Range {r.headers.get('Content-Range')!r}"
+                    if start != have: why = f"HTTP {r.status_code} with Content-Range {r.headers.get('Content-Range')!r}"   # from mid-file: ask again"
                     else:
                         if size is None: size = bar.total = total
                         elif total is not None and total != size:

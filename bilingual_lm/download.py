@@ -16,7 +16,8 @@ from .core import *
 
 # %% auto #0
 __all__ = ['DUMP_KINDS', 'USER_AGENT', 'RETRY_STATUS', 'CONNECTION_ERRORS', 'dump_name', 'dump_url', 'retry_after', 'DumpClient',
-           'dump_dates', 'published', 'find_dump', 'verified_record', 'fetch', 'download_source', 'download_sources']
+           'dump_dates', 'published', 'part_names', 'find_dump', 'verified_record', 'fetch', 'download_source',
+           'download_sources']
 
 # %% ../nbs/01b_download.ipynb #4d84efa7
 DUMP_KINDS = {'pages-articles': 'pages-articles.xml.bz2', 'langlinks': 'langlinks.sql.gz'}
@@ -109,16 +110,35 @@ def _why_not(pub: dict, names: list[str]) -> list[str]:
     return [f"{n} " + ('is not published' if n not in pub else 'is not finished' if not pub[n]['done'] else 'has no published checksum')
             for n in names if n not in pub or not pub[n]['done'] or not pub[n]['sha1']]
 
-def find_dump(client: DumpClient, wiki: str, date: str = 'latest', kinds=('pages-articles',), tries: int = 10) -> tuple[str, dict]:
-    "The dump date to download (resolving `latest`) and, for each file of `kinds`, what the mirror publishes of it."
+def part_names(client: DumpClient, wiki: str, date: str, part: int) -> list[str]:
+    "The files of articles part `part` of a large wiki's dump (`<wiki>-<date>-pages-articles<part>.xml-p<first>p<last>.bz2`), by first page id."
+    pat, listed = re.compile(rf"{re.escape(wiki)}-{date}-pages-articles{part}\.xml-p(\d+)p(\d+)\.bz2"), set()
+    r = client.get(client.url(wiki, date, 'dumpstatus.json'), missing_ok=True)
+    try: jobs = (r.json() if r is not None else {}).get('jobs', {})
+    except ValueError: jobs = {}
+    for job in jobs.values(): listed |= set(job.get('files') or {})
+    if r := client.get(client.url(wiki, date, f"{wiki}-{date}-sha1sums.txt"), missing_ok=True): listed |= set(_sha1sums(r.text))
+    return sorted((n for n in listed if pat.fullmatch(n)), key=lambda n: int(pat.fullmatch(n)[1]))
+
+def _dump_names(client: DumpClient, wiki: str, date: str, kinds, part: int | None) -> tuple[list[str], str | None]:
+    "The file names of `kinds` in the dump of `date` (with `part`: that articles part's one file), or why there are none."
+    names = [dump_name(wiki, date, k) for k in kinds]
+    if part is None or 'pages-articles' not in kinds: return names, None
+    found = part_names(client, wiki, date, part)
+    if len(found) != 1: return names, (f"no articles part {part}" if not found else f"articles part {part} is {len(found)} files ({', '.join(found)}): pick a part that is one file")
+    names[list(kinds).index('pages-articles')] = found[0]
+    return names, None
+
+def find_dump(client: DumpClient, wiki: str, date: str = 'latest', kinds=('pages-articles',), tries: int = 10, part: int | None = None) -> tuple[str, dict]:
+    "The dump date to download (resolving `latest`) and, for each file of `kinds` (articles part `part` only, when given), what the mirror publishes of it."
     dates = dump_dates(client, wiki)[:tries] if date == 'latest' else [date]
     if not dates: raise DataError(f"{client.url(wiki)}: the mirror lists no dumps of {wiki}")
     why = []
     for d in dates:
-        names = [dump_name(wiki, d, k) for k in kinds]
-        pub = published(client, wiki, d, names)
-        if not (bad := _why_not(pub, names)): return d, {n: pub[n] for n in names}
-        why.append(f"{d}: {'; '.join(bad)}")
+        names, no = _dump_names(client, wiki, d, kinds, part)
+        pub = {} if no else published(client, wiki, d, names)
+        if not no and not (bad := _why_not(pub, names)): return d, {n: pub[n] for n in names}
+        why.append(f"{d}: {no or '; '.join(bad)}")
     raise DataError(f"{client.url(wiki)}: no dump of {wiki} to download ({'latest of ' + str(len(dates)) + ' dates' if date == 'latest' else 'date ' + date}): "
                     + ' | '.join(why))
 
@@ -198,16 +218,26 @@ def fetch(client: DumpClient, url: str, dest, sha1: str, size: int | None = None
 # %% ../nbs/01b_download.ipynb #12abe3f6
 def _kinds(src: WikipediaSource) -> list[str]: return ['pages-articles'] + ['langlinks'] * (src.langlinks is True)
 
+def _local_names(folder: Path, wiki: str, date: str, kinds, part: int | None) -> list[str | None]:
+    "The names the files of `kinds` have in `folder` (the articles part's, found by its name, with `part`), None for one not there."
+    def name(k):
+        if k != 'pages-articles' or part is None: return dump_name(wiki, date, k)
+        found = list(folder.glob(f"{wiki}-{date}-pages-articles{part}.xml-p*p*.bz2"))
+        return found[0].name if len(found) == 1 else None
+    return [name(k) for k in kinds]
+
 def download_source(src: WikipediaSource, client: DumpClient, downloads) -> tuple[WikipediaSource, list[dict]]:
     "Download and verify the files of a `wiki`/`date` source into `downloads/<wiki>/<date>/`; its local copy and the files' records."
     kinds, wiki = _kinds(src), src.wiki
-    local = lambda d: [verified_record(Path(downloads)/wiki/d/dump_name(wiki, d, k)) for k in kinds]
-    if src.date != 'latest' and all(recs := local(src.date)): date = src.date   # all here and verified: no request
+    names = _local_names(Path(downloads)/wiki/src.date, wiki, src.date, kinds, src.part)
+    recs = [n and verified_record(Path(downloads)/wiki/src.date/n) for n in names]
+    if src.date != 'latest' and all(recs): date = src.date       # all here and verified: no request
     else:
-        date, pub = find_dump(client, wiki, src.date, kinds)
+        date, pub = find_dump(client, wiki, src.date, kinds, part=src.part)
+        names = list(pub)
         recs = [fetch(client, client.url(wiki, date, n), Path(downloads)/wiki/date/n, p['sha1'], p['size'], p['checksum_from'])
                 for n, p in pub.items()]
-    files = {k: Path(downloads)/wiki/date/dump_name(wiki, date, k) for k in kinds}
+    files = {k: Path(downloads)/wiki/date/n for k, n in zip(kinds, names)}
     recs = [dict(source=src.name, wiki=wiki, date=date, file=f.name) | r for f, r in zip(files.values(), recs)]
     update = dict(path=files['pages-articles'], date=date) | ({'langlinks': files['langlinks']} if 'langlinks' in files else {})
     return src.model_copy(update=update), recs   # model_copy: path beside wiki is what the validator forbids in a config

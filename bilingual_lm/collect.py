@@ -700,8 +700,8 @@ def _page_label(title, pid) -> str:
     return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
 
 def _dump_lang(src: WikipediaSource) -> str | None:
-    "The language of a dump: `src.lang`, else its file name's (bnwiki-… → bn, zh_min_nanwiki-… → zh-min-nan)."
-    m = _WIKI_LANG.match(Path(src.path).name)
+    "The language of a dump: `src.lang`, else its wiki's or file name's (bnwiki-… → bn, zh_min_nanwiki-… → zh-min-nan)."
+    m = _WIKI_LANG.match(src.wiki or Path(src.path).name)
     return src.lang or (m.group(1).replace('_', '-') if m else None)
 
 # %% ../nbs/01_collect.ipynb #d3ea9b88
@@ -859,6 +859,7 @@ def source_inputs(src) -> list[Path]:
     if src.kind == 'chatterbot': return [p for p, _ in chatterbot_files(src)]
     if src.kind == 'files': return source_files(src)
     if src.kind == 'crawl': return [Path(src.sites)]      # a crawl's pages are frozen in the snapshot; a new snapshot crawls on
+    if src.path is None: raise DataError(f"source '{src.name}': {src.wiki} {src.date} is not downloaded yet (collect downloads it first: `download_sources`)")
     return [Path(src.path)] + ([Path(src.langlinks)] if src.langlinks else [])
 
 def crawl_state_dir(src, data_dir) -> Path: return Path(src.state_dir or Path(data_dir)/'crawl'/src.name)
@@ -1021,7 +1022,7 @@ def _read_source(src, reader: Iterator, cur: dict, state: dict, part: Path, docs
 
 def _source_lang(src) -> str | None:
     "The language a source claims, for the manifest (a Wikipedia dump's from its file name)."
-    m = _WIKI_LANG.match(Path(src.path).name) if src.kind == 'wikipedia' else None
+    m = _WIKI_LANG.match(src.wiki or Path(src.path).name) if src.kind == 'wikipedia' else None
     return getattr(src, 'lang', None) or (m.group(1) if m else None)
 
 def _source_entry(src, cur: dict, part: Path, docs: ShardWriter, pairs: ShardWriter, bad: BadInput, targets: dict | None = None) -> dict:
@@ -1091,7 +1092,8 @@ def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: S
     links = link_wikipedias(cfg, part, sources)
     manifest = dict(snapshot=paths.raw.name, fingerprint=state['fingerprint'], created=now_iso(), documents=docs.count, pairs=pairs.count,
                     bytes=sum(s['bytes'] for s in sources), sources=sources, shards=docs.shards, pair_shards=pairs.shards,
-                    langlinks=links, quarantine=bad.items, budget=_pool_record(cfg.collect, sources), config=cfg.collect.model_dump(mode='json'))
+                    langlinks=links, quarantine=bad.items, downloads=state.get('downloads', []), budget=_pool_record(cfg.collect, sources),
+                    config=cfg.collect.model_dump(mode='json'))
     write_json(part/'manifest.json', manifest)
     (part/'progress.json').unlink()
     os.replace(part, paths.raw)
@@ -1109,11 +1111,14 @@ def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
 # %% ../nbs/01_collect.ipynb #8d05b592
 def collect(cfg: Config, force: bool = False) -> dict:
     "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
+    from bilingual_lm.download import download_sources
+    cfg, downloads = download_sources(cfg)          # each `wiki`/`date` source becomes a copy naming its downloaded, verified files
     paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
     if (done := _existing_snapshot(paths, fp)) is not None: return done
     names = [s.name for s in c.sources]
     if len(set(names)) != len(names): raise ConfigError(f"collect.sources: source names must be unique, got {names}")
     part, state = _open_partial(paths, fp, force)
+    state['downloads'] = downloads
     docs = ShardWriter(part/'documents', DOC_SCHEMA, c.shard_size, c.shard_bytes, state['shards'])
     pairs = ShardWriter(part/'pairs', PAIR_SCHEMA, c.shard_size, c.shard_bytes, state['pair_shards'])
     bad = BadInput(c.skip_bad)

@@ -154,8 +154,11 @@ def _split_texts(texts, rows: np.ndarray, chunk: int = 2000) -> Iterator[tuple[i
         yield from zip(part.tolist(), got)
 
 def decontaminate(texts, ids: list, pair_ids: list, drop: np.ndarray, split: np.ndarray, cfg: Config, examples: int = 3) -> dict:
-    """Mark (`contaminated`, in `drop`, in place) every kept train row that overlaps an evaluation set (`overlapping`),
-    and the other side of its translation pair; return the report: per set the texts, n-grams and short texts indexed,
+    """Mark (`contaminated`, in `drop`, in place) every kept train row that overlaps an evaluation set (`overlapping`:
+    a shared 13-word n-gram as in GPT-3, Brown et al. 2020, appendix C; or, below 13 words, equality with a whole
+    evaluation text), and the other side of its translation pair. Evaluation text: `evaluate.parallel`,
+    `evaluate.minimal_pairs` (BLiMP, as BabyLM evaluates, Warstadt et al. 2023), `clean.decontaminate.files` and the
+    splits of `clean.decontaminate.splits`. Return the report: per set the texts, n-grams and short texts indexed,
     the train documents removed and the first `examples` of their ids; and the pair ids found (for the pair table:
     train sides already dropped, say as duplicates, are checked too, so a pair whose copy was dropped still counts)."""
     d = cfg.clean.decontaminate

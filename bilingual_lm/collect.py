@@ -887,7 +887,7 @@ def collect_fingerprint(cfg: Config) -> str:
     for src in cfg.collect.sources:
         try: sigs.append([(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in source_inputs(src)])
         except (DataError, OSError): sigs.append(None)   # reported, with the file, when the source is read
-    c = cfg.collect.model_dump(mode='json', exclude={'num_proc', 'skip_bad'})
+    c = cfg.collect.model_dump(mode='json', exclude={'num_proc', 'skip_bad', 'budget_seed', 'mirror'})   # none of these changes what is read
     return fingerprint(c, sigs)
 
 def _source_sha256(folder: Path, shards: list[dict]) -> str:

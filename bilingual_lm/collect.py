@@ -761,7 +761,7 @@ def wiki_parse_pipeline(pages: str, parsed: str, site: WikiSite) -> list:
             ParquetWriter(parsed, output_filename='${rank}.parquet', compression=None, expand_metadata=True, schema=_PARSED_SCHEMA,
                           max_file_size=-1, use_content_defined_chunking=False, write_page_index=False)]
 
-# %% ../nbs/01_collect.ipynb #cc3ba003
+# %% ../nbs/01_collect.ipynb #54154f49
 @contextlib.contextmanager
 def _quiet_datatrove():
     "datatrove's per-task log lines (two a task, on stderr) off while page parsing runs; its errors are raised anyway."
@@ -828,7 +828,7 @@ def read_parsed(folder: Path, lines: list[list[int]]) -> Iterator[list[tuple]]:
         if [r[-1] for r in rows] != ls: raise RuntimeError(f"{folder}: task {i} parsed {len(rows)} pages out of {len(ls)}")
         yield [r[:-1] for r in rows]
 
-# %% ../nbs/01_collect.ipynb #9f344c81
+# %% ../nbs/01_collect.ipynb #d433ce0f
 def parse_chunks(chunks: Iterator, work: Path, num_proc: int = 1, window: int = 64,
                  max_ok: int | None = None) -> Iterator[tuple[list[int], list[tuple]]]:
     """(first lines of the chunk's pages, `parse_pages` results) for each (site, chunk) of `chunks`, in dump order. The chunks

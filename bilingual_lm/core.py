@@ -528,10 +528,11 @@ class ModelConfig(Section):
     hidden_dim: int | None = Field(None, ge=1)
     max_seq_len: int | None = Field(None, ge=1)
     rope_theta: float | None = Field(None, gt=1)
+    grad_checkpointing: bool = False   # recompute each block's activations in the backward pass: less memory, about a third more compute
 
     def shape(self) -> dict:
         "The preset's shape with the explicit values applied."
-        return MODEL_PRESETS[self.preset] | {k: v for k, v in self.model_dump(exclude={'preset'}).items() if v is not None}
+        return MODEL_PRESETS[self.preset] | {k: v for k, v in self.model_dump(exclude={'preset', 'grad_checkpointing'}).items() if v is not None}
 
     @model_validator(mode='after')
     def _check_shape(self):
@@ -546,12 +547,21 @@ class ModelConfig(Section):
 class TrainConfig(Section):
     seq_len: int = Field(256, ge=1)                # tokens per training window (at most the model's max_seq_len)
     batch_size: int = Field(16, ge=1)
-    epochs: int = Field(10, ge=1)
-    lr: float = Field(1e-3, gt=0)                  # peak learning rate of the one-cycle schedule
+    epochs: float = Field(10, gt=0)                # passes over the train split; may be fractional (0.5: half of one)
+    max_tokens: int | None = Field(None, ge=1)     # a budget in training tokens, in place of epochs
+    grad_accum: int = Field(1, ge=1)               # batches whose gradients add up to one optimizer step
+    lr: float = Field(1e-3, gt=0)                  # peak learning rate of the schedule
+    schedule: Literal['one_cycle', 'cosine', 'wsd', 'constant'] = 'one_cycle'   # wsd: warmup-stable-decay
     weight_decay: float = Field(0.1, ge=0)
     pct_start: float = Field(0.1, ge=0, lt=1)      # share of training spent warming up to the peak
+    decay_frac: float = Field(0.2, gt=0, le=1)     # wsd: the final share of training that decays to zero
     grad_clip: float | None = Field(1.0, gt=0)     # gradient norm clip (None: off)
+    eval_every: int | None = Field(None, ge=1)     # optimizer steps between validation losses (None: each epoch)
+    save_every: int | None = Field(None, ge=1)     # optimizer steps between step checkpoints (None: each epoch)
+    keep_last: int = Field(3, ge=1)                # step checkpoints kept, besides the best one
+    num_workers: int | None = Field(None, ge=0)    # DataLoader workers (None: 0 on CPU, up to 4 on a GPU)
     precision: Literal['auto', 'bf16', 'fp16', 'fp32'] = 'auto'
+    force_precision: bool = False                  # run a precision this machine runs far slower than fp32 (bf16 on a CPU without bf16 units)
     curriculum: Literal['none', 'length', 'rarity', 'readability'] = 'none'   # on the default corpus 'length' did not beat uniform sampling
     curriculum_start: float = Field(0.3, gt=0, le=1)   # share of the data in play at step 0
     curriculum_until: float = Field(0.5, gt=0, le=1)   # share of training after which all data is in play
@@ -560,7 +570,7 @@ class TrainConfig(Section):
     wandb_project: str = 'bilingual_lm'
     device: Literal['auto', 'cpu', 'cuda', 'mps'] = 'auto'
     num_threads: int | None = Field(None, ge=1)
-    compile: bool = False
+    compile: bool | Literal['auto'] = 'auto'       # torch.compile the model; 'auto': only where 08 measured that it pays
 
 # %% ../nbs/00_core.ipynb #88ad4c32
 class EvalConfig(Section):
@@ -572,6 +582,7 @@ class EvalConfig(Section):
     max_new_tokens: int = Field(32, ge=1)
     temperature: float = Field(0.8, ge=0)   # 0: greedy
     top_k: int = Field(40, ge=0)            # 0: sample from the whole vocabulary
+    top_p: float = Field(1.0, gt=0, le=1)   # nucleus sampling: the smallest set of tokens with this much probability (1: off)
 
 # %% ../nbs/00_core.ipynb #aa71a5a5
 class BenchConfig(Section):

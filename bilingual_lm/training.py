@@ -382,7 +382,7 @@ def prepare_run(cfg: Config) -> TrainSetup:
     args = model_args(cfg.model, tok.vocab_size)
     precision = resolve_precision(t.precision, device, args.dim)
     model = LlamaLM(args)
-    if t.compile: model = torch.compile(model)
+    if t.compile is True: model = torch.compile(model)
     return TrainSetup(tok, device, folder, precision, model, make_dataloaders(cfg, folder, device))
 
 # %% ../nbs/06_training.ipynb #d1b2dfa8
@@ -419,7 +419,7 @@ def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
     "Fit `learn` from epoch `start` (one cycle over `train.epochs`), or load `best` when there is nothing left to fit."
     t = cfg.train
     try:
-        if start < t.epochs: learn.fit_one_cycle(t.epochs, lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start, cbs=cbs)
+        if start < t.epochs: learn.fit_one_cycle(int(t.epochs), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start, cbs=cbs)
         else: learn.load('best', weights_only=False)
     except TrainingDiverged as e:
         learn.step_log.save()                            # the losses up to the divergence, to look at

@@ -188,7 +188,9 @@ def write_signatures(keys: Iterable, signatures: Iterable, units: Iterable[int] 
 
 def _signatures(work: Path, P: int) -> np.ndarray:
     "The signatures `write_signatures` wrote, memory-mapped (rows x `P` uint32)."
-    return np.memmap(work/'signatures.u32', dtype=np.uint32, mode='r').reshape(-1, P)
+    f = work/'signatures.u32'
+    if f.stat().st_size == 0: return np.zeros((0, P), np.uint32)        # nothing to search (a file of 0 bytes cannot be mapped)
+    return np.memmap(f, dtype=np.uint32, mode='r').reshape(-1, P)
 
 # %% ../nbs/02b_dedup.ipynb #221a0297
 class BandCandidates(PipelineStep):

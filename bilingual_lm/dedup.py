@@ -62,7 +62,7 @@ def as_minhash(values, cfg: DedupConfig) -> LeanMinHash:
     return LeanMinHash(seed=cfg.seed, hashvalues=np.asarray(values, dtype=np.uint32), scheme='affine32')
 
 def minhash_batch(batch: dict, cfg) -> dict:
-    "Add `minhash` (uint32 values) and `minhash_units` to a batch with a `text` column (a `datasets.map` function)."
+    "Add `minhash` (uint32 values) and `minhash_units` to a batch with a `text` column (a batch function)."
     c = cfg if isinstance(cfg, DedupConfig) else DedupConfig(**cfg)
     sigs, units = [], []
     for t in batch['text']:

@@ -28,7 +28,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 setup: $(VENV)/.installed
 
-EVAL_DATA = $(if $(SHARED_DATA),--set evaluate.parallel=$(SHARED_DATA)/opus100-en-bn/validation.parquet --set 'evaluate.minimal_pairs=[$(SHARED_DATA)/blimp]')
+# The OPUS-100 test split is never evaluated on by `make run`, but training text must not overlap it either (02c_decontam).
+EVAL_DATA = $(if $(SHARED_DATA),--set evaluate.parallel=$(SHARED_DATA)/opus100-en-bn/validation.parquet --set 'evaluate.minimal_pairs=[$(SHARED_DATA)/blimp]' \
+	--set 'clean.decontaminate.files=[$(SHARED_DATA)/opus100-en-bn/test.parquet]')
 RUN_ARGS ?=
 run: setup
 	$(VENV)/bin/bilingual-lm run $(EVAL_DATA) $(RUN_ARGS)

@@ -31,9 +31,10 @@ __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREI
            'language_detector', 'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of',
            'step_normalize', 'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'raw_rows',
            'task_rows', 'RawReader', 'CleanBatches', 'ArrowWriter', 'map_pipeline', 'exact_duplicates',
-           'near_duplicate_links', 'pair_links', 'assign_splits', 'row_columns', 'split_stats', 'write_splits',
-           'check_kept', 'drop_counts', 'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report',
-           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'near_duplicate_links', 'pair_links', 'assign_splits', 'comparable_links', 'word_counts', 'budget_quotas',
+           'budget_rank', 'select_budget', 'row_columns', 'split_stats', 'write_splits', 'check_kept', 'drop_counts',
+           'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report', 'clean_fingerprint',
+           'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -405,6 +406,75 @@ def assign_splits(ids: list, pair_ids: list, links: list, c: CleanConfig) -> tup
     roots = {r: split_of(pair_ids[r] or ids[r], c.valid_frac, c.test_frac) for r in set(comp.tolist())}
     return np.array([roots[r] for r in comp]), len(roots)
 
+# %% ../nbs/02_clean.ipynb #9a147ea5
+def comparable_links(raw: Path, ids: list) -> list[tuple[int, int]]:
+    "The bn↔en article pairs of the snapshot `raw` (`comparable.parquet`; none when absent) as (row, row) links between the rows of `ids`."
+    f = Path(raw)/'comparable.parquet'
+    if not f.exists(): return []
+    row = {i: n for n, i in enumerate(ids)}
+    t = pq.read_table(f, columns=['doc_id', 'other_doc_id'])
+    return [(row[a], row[b]) for a, b in zip(t.column('doc_id').to_pylist(), t.column('other_doc_id').to_pylist()) if a in row and b in row]
+
+# %% ../nbs/02_clean.ipynb #75faaae0
+def word_counts(texts, chunk: int = 5000) -> np.ndarray:
+    "Whitespace-separated words of every text (`len(t.split())`, as BabyLM counts), for a `datasets.Dataset` with a `text` column (read `chunk` rows at a time) or a list."
+    if not hasattr(texts, 'select'): return np.array([len(t.split()) for t in texts], dtype=np.int64)
+    out = np.zeros(len(texts), np.int64)
+    for i in range(0, len(texts), chunk):
+        out[i:i + chunk] = [len(t.split()) for t in texts[i:i + chunk]['text']]
+    return out
+
+def budget_quotas(budget: int, available: dict[str, int], weights: dict[str, float]) -> dict[str, int]:
+    """Split `budget` words over sources by `weights`, water-filling: a source whose `available` words fall short of
+    its share gets them all, the others share the rest by weight (floors, the remainder word by word in name order)."""
+    quota, left, open_ = {}, int(budget), sorted(available)
+    while open_:
+        w = sum(weights.get(s, 1.0) for s in open_)
+        fair = {s: left * weights.get(s, 1.0) / w for s in open_}
+        short = [s for s in open_ if available[s] <= fair[s]]
+        if not short:
+            q = {s: int(fair[s]) for s in open_}
+            for s in open_[:left - sum(q.values())]: q[s] += 1
+            return quota | q
+        for s in short: quota[s] = int(available[s]); left -= int(available[s]); open_.remove(s)
+    return quota
+
+# %% ../nbs/02_clean.ipynb #000678e6
+def budget_rank(keys: list[str], seed: int) -> np.ndarray:
+    "A reproducible order of `keys`: the ranks of a 64-bit hash of (`seed`, key) (xxHash64), the same on every run and machine."
+    import xxhash
+    h = np.fromiter((xxhash.xxh64_intdigest(f"{seed}\x1f{k}".encode()) for k in keys), np.uint64, len(keys))
+    return np.argsort(h, kind='stable')
+
+def select_budget(drop: np.ndarray, split: np.ndarray, cols: dict, words: np.ndarray, ids: list, pair_ids: list,
+                  c: CollectConfig, pool: dict | None = None) -> dict | None:
+    """Keep in train, per (language, source), the documents that fit the quota of `budget_quotas` in the order of
+    `budget_rank` (pair id, else id); mark the rest `over_budget` in `drop` (in place). Returns the report's budget
+    section (target, selected words and documents per language and source, the languages kept whole, the pool that
+    collect read), or None without `c.budget_words`."""
+    if not c.budget_words: return None
+    train = (drop == '') & (split == 'train')
+    lang, src = cols['lang'], cols['source']
+    selected, by_source = {}, {}
+    for l, target in sorted(c.budget_words.items()):
+        mine = train & (lang == l)
+        rows_of = {s: np.flatnonzero(mine & (src == s)) for s in sorted(set(src[mine].tolist()))}
+        quotas = budget_quotas(target, {s: int(words[r].sum()) for s, r in rows_of.items()}, c.budget_shares)
+        by_source[l] = {}
+        for s, rows in rows_of.items():
+            order = rows[budget_rank([pair_ids[r] or ids[r] for r in rows.tolist()], c.budget_seed)]
+            left, took, n = quotas[s], 0, 0
+            for r in order.tolist():
+                if words[r] <= left: left -= int(words[r]); took += int(words[r]); n += 1
+                else: drop[r] = 'over_budget'
+            by_source[l][s] = dict(weight=c.budget_shares.get(s, 1.0), quota=quotas[s], available_words=int(words[rows].sum()),
+                                   available_documents=len(rows), words=took, documents=n)
+        selected[l] = dict(words=sum(v['words'] for v in by_source[l].values()), documents=sum(v['documents'] for v in by_source[l].values()))
+        selected[l]['share_of_target'] = round(selected[l]['words'] / target, 4)
+    whole = sorted(set(lang[train].tolist()) - set(c.budget_words))
+    return dict(seed=c.budget_seed, target=dict(sorted(c.budget_words.items())), selected=selected, sources=by_source,
+                kept_whole=whole, short_of_target=[l for l, v in selected.items() if v['share_of_target'] < 0.99], pool=pool)
+
 # %% ../nbs/02_clean.ipynb #fd9a0206
 def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int = 2000) -> list[dict]:
     "Write the `rows` of `ds` as Parquet shards of at most `shard_rows`, reading `chunk` rows at a time."
@@ -470,9 +540,9 @@ def kept_composition(drop: np.ndarray, cols: dict) -> dict:
                          for s in sorted(set(src))})
 
 # %% ../nbs/02_clean.ipynb #cdbfb13e
-def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
-    "Normalize, scrub and deduplicate the raw translation pairs; each pair goes to the split its documents went to."
-    seen, rows, dropped = set(), [], Counter()
+def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict, contaminated=()) -> dict:
+    "Normalize, scrub and deduplicate the raw translation pairs; each pair goes to the split its documents went to, and the `contaminated` pair ids (`decontaminate`) leave."
+    seen, rows, dropped, contaminated = set(), [], Counter(), set(contaminated)
     for shard in raw_shards(paths, 'pairs'):
         for r in pq.read_table(shard).to_pylist():
             en, bn = normalize_text(r['en']), normalize_text(r['bn'])
@@ -481,6 +551,7 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
             if k in seen: dropped['duplicate'] += 1; continue
             seen.add(k)
             if not script_counts(bn)[0] or not script_counts(en)[1]: dropped['script'] += 1; continue
+            if r['id'] in contaminated: dropped['contaminated'] += 1; continue
             rows.append(dict(id=r['id'], en=en, bn=bn, source=r['source'], split=pair_split[r['id']]))
     schema = pa.schema([(c, pa.string()) for c in ('id', 'en', 'bn', 'source', 'split')])
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp/'pairs.parquet', compression='zstd', store_schema=False)
@@ -488,12 +559,16 @@ def clean_pairs(paths: Paths, cfg: Config, tmp: Path, pair_split: dict) -> dict:
 
 # %% ../nbs/02_clean.ipynb #67df7d0a
 def clean_report(snapshot: str, fp: str, drop: np.ndarray, cols: dict, by_split: dict, near_links: int, groups: int,
-                 markup: dict, manifest: dict, pairs: dict, shards: dict, c: CleanConfig) -> dict:
-    "The stage's report: the counts (`drop_counts`), the splits, the kept corpus (`kept_composition`), then the rest."
+                 markup: dict, manifest: dict, pairs: dict, shards: dict, c: CleanConfig, comparable: int = 0,
+                 decontamination: dict | None = None, budget: dict | None = None) -> dict:
+    """The stage's report: the counts (`drop_counts`), the splits, the kept corpus (`kept_composition`), then the rest:
+    the comparable article pairs linked, what `decontaminate` removed and what `select_budget` selected."""
+    decon = {k: v for k, v in (decontamination or dict(enabled=False)).items() if k != 'pair_ids'}
     return dict(snapshot=snapshot, fingerprint=fp, created=now_iso(), **drop_counts(drop, cols['nbytes']), splits=by_split,
                 **kept_composition(drop, cols), near_duplicate_links=near_links, split_groups=groups,
                 markup_residue=markup, quarantined_at_collect=len(manifest.get('quarantine') or []),
-                pairs=pairs, shards=shards, config=c.model_dump(mode='json'))
+                pairs=pairs, comparable_pairs=comparable, decontamination=decon, budget=budget, shards=shards,
+                config=c.model_dump(mode='json'))
 
 # %% ../nbs/02_clean.ipynb #59660476
 def write_clean(folder: Path, report: dict, manifest: dict):
@@ -520,13 +595,17 @@ def plot_report(report: dict, out=None):
 
 # %% ../nbs/02_clean.ipynb #7d5e617a
 def clean_fingerprint(cfg: Config) -> str:
-    "The fingerprint of a clean run: the clean config (less `num_proc`, which changes no output) and the raw snapshot's fingerprint."
+    """The fingerprint of a clean run: the clean config (less `num_proc`, which changes no output), the raw snapshot's
+    fingerprint, the budget's selection settings, and the evaluation files decontamination reads (`evaluation_signature`)."""
+    from bilingual_lm.decontam import evaluation_signature
     man = read_json(Paths.of(cfg).manifest, 'manifest (run `bilingual-lm collect` first)')
-    return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'])
+    budget = cfg.collect.model_dump(mode='json', include={'budget_words', 'budget_shares', 'budget_seed'})
+    return fingerprint(cfg.clean.model_dump(mode='json', exclude={'num_proc'}), man['fingerprint'], budget, evaluation_signature(cfg))
 
 # %% ../nbs/02_clean.ipynb #e792a921
 def clean(cfg: Config, force: bool = False) -> dict:
     "Clean the raw snapshot into `data/clean/<snapshot>/`; return the report."
+    from bilingual_lm.decontam import decontaminate
     paths, fp, c = Paths.of(cfg), clean_fingerprint(cfg), cfg.clean
     if not force and (done := up_to_date(paths.report, fp)): return done
     shards = raw_shards(paths)
@@ -536,14 +615,19 @@ def clean(cfg: Config, force: bool = False) -> dict:
         links = exact_duplicates(drop, keys)
         near = near_duplicate_links(ds, drop, keys, c.dedup, tmp/'.cache', _num_proc(cfg, len(ds)))
         pair_first, plinks = pair_links(pair_ids)
-        split, n_groups = assign_splits(ids, pair_ids, links + list(near.items()) + plinks, c)
-        cols, kept = row_columns(ds), drop == ''
+        clinks = comparable_links(paths.raw, ids)
+        split, n_groups = assign_splits(ids, pair_ids, links + list(near.items()) + plinks + clinks, c)
+        decon = decontaminate(ds, ids, pair_ids, drop, split, cfg)
+        cols = row_columns(ds)
+        budget = select_budget(drop, split, cols, word_counts(ds), ids, pair_ids, cfg.collect, read_json(paths.manifest).get('budget'))
+        kept = drop == ''
         shards_out, by_split = write_splits(ds, kept, split, cols, tmp, cfg.collect.shard_size)
         check_kept(drop, by_split, paths.raw)
         manifest = read_json(paths.manifest)
         markup = markup_report(ids, cols['source'], cols['markup'], kept, ds)
-        pairs = clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()})
-        report = clean_report(paths.raw.name, fp, drop, cols, by_split, len(near), n_groups, markup, manifest, pairs, shards_out, c)
+        pairs = clean_pairs(paths, cfg, tmp, {p: split[i] for p, i in pair_first.items()}, decon['pair_ids'])
+        report = clean_report(paths.raw.name, fp, drop, cols, by_split, len(near), n_groups, markup, manifest, pairs, shards_out, c,
+                              len(clinks), decon, budget)
         if not report['reconciles']: raise AssertionError(f"clean report does not reconcile: {report}")
         del ds
         shutil.rmtree(tmp/'.cache', ignore_errors=True)

@@ -29,7 +29,7 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP
            'tidy_paragraphs', 'wikitext_to_text', 'split_dump', 'wiki_site', 'parse_pages', 'dump_chunks',
            'parse_chunks', 'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs',
            'crawl_state_dir', 'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias',
-           'raw_shards', 'collect', 'summary']
+           'source_languages', 'budget_targets', 'raw_shards', 'collect', 'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -700,8 +700,8 @@ def _page_label(title, pid) -> str:
     return f"page '{title}'" if title else f"page id {pid} (no readable <title>)" if pid else "a page with no readable <title> or <id>"
 
 def _dump_lang(src: WikipediaSource) -> str | None:
-    "The language of a dump: `src.lang`, else its file name's (bnwiki-… → bn, zh_min_nanwiki-… → zh-min-nan)."
-    m = _WIKI_LANG.match(Path(src.path).name)
+    "The language of a dump: `src.lang`, else its wiki's or file name's (bnwiki-… → bn, zh_min_nanwiki-… → zh-min-nan)."
+    m = _WIKI_LANG.match(src.wiki or Path(src.path).name)
     return src.lang or (m.group(1).replace('_', '-') if m else None)
 
 # %% ../nbs/01_collect.ipynb #d3ea9b88
@@ -859,6 +859,7 @@ def source_inputs(src) -> list[Path]:
     if src.kind == 'chatterbot': return [p for p, _ in chatterbot_files(src)]
     if src.kind == 'files': return source_files(src)
     if src.kind == 'crawl': return [Path(src.sites)]      # a crawl's pages are frozen in the snapshot; a new snapshot crawls on
+    if src.path is None: raise DataError(f"source '{src.name}': {src.wiki} {src.date} is not downloaded yet (collect downloads it first: `download_sources`)")
     return [Path(src.path)] + ([Path(src.langlinks)] if src.langlinks else [])
 
 def crawl_state_dir(src, data_dir) -> Path: return Path(src.state_dir or Path(data_dir)/'crawl'/src.name)
@@ -886,7 +887,7 @@ def collect_fingerprint(cfg: Config) -> str:
     for src in cfg.collect.sources:
         try: sigs.append([(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in source_inputs(src)])
         except (DataError, OSError): sigs.append(None)   # reported, with the file, when the source is read
-    c = cfg.collect.model_dump(mode='json', exclude={'num_proc', 'skip_bad'})
+    c = cfg.collect.model_dump(mode='json', exclude={'num_proc', 'skip_bad', 'budget_seed', 'mirror'})   # none of these changes what is read
     return fingerprint(c, sigs)
 
 def _source_sha256(folder: Path, shards: list[dict]) -> str:
@@ -983,17 +984,28 @@ def _add_record(rec: Document | Pair, cur: dict, docs: ShardWriter, pairs: Shard
                 bytes=cur['bytes'] + sum(len(d.text.encode('utf-8')) for d in recs), languages=langs)
 
 # %% ../nbs/01_collect.ipynb #484e2499
-def _read_source(src, reader: Iterator, cur: dict, state: dict, part: Path, docs: ShardWriter, pairs: ShardWriter) -> dict:
-    "Write the records of `reader` after `cur['last_id']`; checkpoint after every shard; on Ctrl-C save up to the last whole record."
+def _words(cur: dict, rec) -> dict:
+    "The source's whitespace-separated words per language after `rec` (a pair's two sides each in its own language)."
+    w = dict(cur.get('words') or {})
+    for d in (rec.documents() if isinstance(rec, Pair) else [rec]): w[str(d.lang)] = w.get(str(d.lang), 0) + len(d.text.split())
+    return w
+
+def _read_source(src, reader: Iterator, cur: dict, state: dict, part: Path, docs: ShardWriter, pairs: ShardWriter,
+                 targets: dict | None = None) -> dict:
+    """Write the records of `reader` after `cur['last_id']`; checkpoint after every shard; on Ctrl-C save up to the last
+    whole record. With `targets` ({lang: words}, `budget_targets`) stop once the source holds them all (`budget_stop`)."""
     skipping = cur['last_id'] is not None and src.kind != 'wikipedia'   # a Wikipedia reader resumes by itself
     bar = progress(desc=f"collect {src.name}", unit='doc', initial=cur['documents'])
     committed = (cur, docs.count, pairs.count)    # the last record written whole: one assignment, so Ctrl-C sees all or nothing
+    held = lambda c: targets and all((c.get('words') or {}).get(l, 0) >= t for l, t in targets.items())
     try:
         for rec in reader:
             if skipping:
                 skipping = rec.id != cur['last_id']
                 continue
+            if held(cur): cur = dict(cur, budget_stop=True); break
             n0, cur = cur['documents'], _add_record(rec, cur, docs, pairs)
+            cur['words'] = _words(cur, rec)
             committed = (cur, docs.count, pairs.count)
             state['current'] = cur
             bar.update(cur['documents'] - n0)
@@ -1003,39 +1015,75 @@ def _read_source(src, reader: Iterator, cur: dict, state: dict, part: Path, docs
         docs.truncate(nd); pairs.truncate(np_); state['current'] = cur
         _checkpoint(part, state, docs, pairs)      # the next run resumes after the last record written
         raise
-    finally: bar.close()
+    finally:
+        bar.close()
+        if hasattr(reader, 'close'): reader.close()  # a reader stopped early frees its files and workers now
     return cur
 
 def _source_lang(src) -> str | None:
     "The language a source claims, for the manifest (a Wikipedia dump's from its file name)."
-    m = _WIKI_LANG.match(Path(src.path).name) if src.kind == 'wikipedia' else None
+    m = _WIKI_LANG.match(src.wiki or Path(src.path).name) if src.kind == 'wikipedia' else None
     return getattr(src, 'lang', None) or (m.group(1) if m else None)
 
-def _source_entry(src, cur: dict, part: Path, docs: ShardWriter, pairs: ShardWriter, bad: BadInput) -> dict:
-    "The manifest's record of a source read whole."
+def _source_entry(src, cur: dict, part: Path, docs: ShardWriter, pairs: ShardWriter, bad: BadInput, targets: dict | None = None) -> dict:
+    "The manifest's record of a source read whole, or up to its budget `targets` (the words it held per language: the pool)."
     inputs, mine = source_inputs(src), docs.shards[cur['first_shard']:]
     return dict(name=src.name, kind=src.kind, lang=_source_lang(src), documents=cur['documents'], pairs=cur['pairs'], bytes=cur['bytes'],
                 languages=cur['languages'], sha256=_source_sha256(part, mine), licence=src.licence,
                 version=source_version(src), inputs=len(inputs), input_bytes=sum(p.stat().st_size for p in inputs),
                 shards=mine, pair_shards=pairs.shards[cur['first_pair_shard']:], stats=cur['stats'],
-                quarantined=sum(q['source'] == src.name for q in bad.items))
+                quarantined=sum(q['source'] == src.name for q in bad.items), words=cur.get('words') or {},
+                budget=dict(targets=targets, stopped=bool(cur.get('budget_stop'))) if targets else None)
 
 # %% ../nbs/01_collect.ipynb #07496579
+def source_languages(src) -> set[str]:
+    "The languages a source declares before it is read: gettext's two, chatterbot's mapped ones, a files or Wikipedia source's (`_source_lang`); none for a crawl."
+    if src.kind == 'gettext': return {'en', 'bn'}
+    if src.kind == 'chatterbot': return set(src.languages.values())
+    if src.kind == 'crawl': return set()
+    return {l} if (l := _source_lang(src)) else set()
+
+def budget_targets(c: CollectConfig, i: int, done: list[dict]) -> dict[str, int]:
+    """The words source `i` of `c` reads per language before it stops: `budget_pool` × the language's budget, less
+    what the sources before it (`done`, their manifest records) hold, shared by weight (`budget_shares`, 1 each) with
+    the sources after it that declare the language. A source that held less than its share so leaves the rest to
+    those after it (water-filling in reading order). Empty (read it whole) when the source declares no language, or
+    one without a budget."""
+    src, langs = c.sources[i], source_languages(c.sources[i])
+    if not langs or not langs <= set(c.budget_words): return {}
+    w = lambda s: c.budget_shares.get(s.name, 1.0)
+    out = {}
+    for l in sorted(langs):
+        held = sum((d.get('words') or {}).get(l, 0) for d in done[:i])
+        later = [s for s in c.sources[i:] if l in source_languages(s)]
+        out[l] = max(0, int(-(-(c.budget_pool * c.budget_words[l] - held) * w(src) // sum(map(w, later)))))   # rounded up
+    return out
+
 def _collect_sources(cfg: Config, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput):
-    "Read each source of `cfg` not finished yet into the shards, adding its manifest record to `state['sources']`."
+    "Read each source of `cfg` not finished yet into the shards (up to its `budget_targets`), adding its manifest record to `state['sources']`."
     c = cfg.collect
     for i, src in enumerate(c.sources):
         if i < len(state['sources']): continue
         cur = state['current'] = _source_start(i, state, docs, pairs)
+        targets = budget_targets(c, i, state['sources'])
         reader = SOURCE_READERS[src.kind](src, bad=bad, resume_after=cur['last_id'], num_proc=c.num_proc, stats=cur['stats'],
                                           max_line_bytes=c.max_line_bytes, data_dir=cfg.data_dir)
-        cur = _read_source(src, reader, cur, state, part, docs, pairs)
+        cur = _read_source(src, reader, cur, state, part, docs, pairs, targets)
         docs.flush(); pairs.flush()
-        state['sources'].append(_source_entry(src, cur, part, docs, pairs, bad))
+        state['sources'].append(_source_entry(src, cur, part, docs, pairs, bad, targets))
         state['current'] = None
         _checkpoint(part, state, docs, pairs)
 
 # %% ../nbs/01_collect.ipynb #95be168d
+def _pool_record(c: CollectConfig, sources: list[dict]) -> dict | None:
+    "The manifest's `budget`: the budget and pool settings, and the words and documents held per language, overall and per source."
+    if not c.budget_words: return None
+    held = lambda key: {l: sum((s.get(key) or {}).get(l, 0) for s in sources) for l in sorted(c.budget_words)}
+    return dict(budget_words=dict(sorted(c.budget_words.items())), pool=c.budget_pool, shares=c.budget_shares, seed=c.budget_seed,
+                words=held('words'), documents=held('languages'),
+                sources={s['name']: dict(words=s.get('words') or {}, documents=s['languages'], stopped=bool((s.get('budget') or {}).get('stopped')))
+                         for s in sources})
+
 def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: ShardWriter, pairs: ShardWriter, bad: BadInput) -> dict:
     "Write the manifest (with the interlanguage links) and rename the partial folder to the snapshot; return the manifest."
     if docs.count == 0:
@@ -1044,7 +1092,8 @@ def _finish_snapshot(cfg: Config, paths: Paths, part: Path, state: dict, docs: S
     links = link_wikipedias(cfg, part, sources)
     manifest = dict(snapshot=paths.raw.name, fingerprint=state['fingerprint'], created=now_iso(), documents=docs.count, pairs=pairs.count,
                     bytes=sum(s['bytes'] for s in sources), sources=sources, shards=docs.shards, pair_shards=pairs.shards,
-                    langlinks=links, quarantine=bad.items, config=cfg.collect.model_dump(mode='json'))
+                    langlinks=links, quarantine=bad.items, downloads=state.get('downloads', []), budget=_pool_record(cfg.collect, sources),
+                    config=cfg.collect.model_dump(mode='json'))
     write_json(part/'manifest.json', manifest)
     (part/'progress.json').unlink()
     os.replace(part, paths.raw)
@@ -1062,11 +1111,14 @@ def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
 # %% ../nbs/01_collect.ipynb #8d05b592
 def collect(cfg: Config, force: bool = False) -> dict:
     "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
+    from bilingual_lm.download import download_sources
+    cfg, downloads = download_sources(cfg)          # each `wiki`/`date` source becomes a copy naming its downloaded, verified files
     paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
     if (done := _existing_snapshot(paths, fp)) is not None: return done
     names = [s.name for s in c.sources]
     if len(set(names)) != len(names): raise ConfigError(f"collect.sources: source names must be unique, got {names}")
     part, state = _open_partial(paths, fp, force)
+    state['downloads'] = downloads
     docs = ShardWriter(part/'documents', DOC_SCHEMA, c.shard_size, c.shard_bytes, state['shards'])
     pairs = ShardWriter(part/'pairs', PAIR_SCHEMA, c.shard_size, c.shard_bytes, state['pair_shards'])
     bad = BadInput(c.skip_bad)

@@ -321,6 +321,7 @@ class WikipediaSource(Section):
     path: Path | None = None       # a local dump; or give `wiki` (and `date`) to download one
     wiki: str | None = None        # a Wikimedia database name: bnwiki, enwiki, simplewiki, ...
     date: str = 'latest'           # the dump's date, YYYYMMDD, or 'latest' (the newest finished dump on the mirror)
+    part: int | None = Field(None, ge=1)  # with `wiki`: only the dump's n-th articles file (…-pages-articles<n>.xml-p…p….bz2; large wikis)
     lang: str | None = None        # guessed from the file name (bnwiki-… → bn) when not given
     max_pages: int | None = Field(None, ge=1)
     langlinks: Path | bool | None = None  # the matching `*-langlinks.sql.gz` (a path; or true to download it with `wiki`)
@@ -333,6 +334,7 @@ class WikipediaSource(Section):
         if self.wiki is not None and not re.fullmatch(r'[a-z][a-z0-9_]*wiki', self.wiki):
             raise ValueError(f"wiki: {self.wiki!r} is not a Wikimedia database name like 'bnwiki' or 'enwiki'")
         if not _DUMP_DATE.match(self.date): raise ValueError(f"date: {self.date!r} is neither 'latest' nor a dump date like '20230501'")
+        if self.part is not None and self.wiki is None: raise ValueError('part: picks one file of a downloaded dump, which needs `wiki`')
         if self.langlinks is True and self.wiki is None: raise ValueError('langlinks: true downloads the links file, which needs `wiki`; with `path`, give the local langlinks file')
         return self
 

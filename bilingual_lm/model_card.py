@@ -95,16 +95,27 @@ def data_section(r: dict) -> str:
     return out
 
 # %% ../nbs/09_model_cards.ipynb #9ec1e527
+def _sample_text(s: dict) -> str:
+    "The tokenizer's sample in words: per language, characters used of its target and share (older reports: one budget)."
+    if 'languages' not in s: return f"{s['budget_chars']:,} characters per language"
+    part = lambda l, v: (f"{l}: {v['used_chars']:,} characters of a {v['target_chars']:,} target" if v['target_chars'] else
+                         f"{l}: all {v['used_chars']:,} characters" if v['used_chars'] else f"{l}: none (no target)")
+    return '; '.join(part(l, v) + f" ({v['share']:.0%})" for l, v in s['languages'].items())
+
 def tokenizer_section(r: dict) -> str:
     tk = r['tokenizer']
     if not tk: return ''
     rows = [dict(language=l, tokens_per_byte=v['tokens_per_byte'], chars_per_token=v['chars_per_token'],
                  byte_fallback=f"{v['byte_fallback_share']:.2%}") for l, v in tk['languages'].items()]
     out = (f"## Tokenizer\n\nSentencePiece {tk['model_type']} with byte fallback, {tk['vocab_size']:,} pieces, trained on a "
-           f"language-balanced sample ({tk['sample']['budget_chars']:,} characters per language).\n\n"
-           + _table(rows, ['language', 'tokens_per_byte', 'chars_per_token', 'byte_fallback']))
+           f"language-balanced sample ({_sample_text(tk['sample'])}).\n\n")
+    if warn := tk['sample'].get('warnings'): out += "**The sample is not what the config asked for:** " + '; '.join(warn) + ".\n\n"
+    out += _table(rows, ['language', 'tokens_per_byte', 'chars_per_token', 'byte_fallback'])
     for k, label in (('parity_corpus_pairs', 'the corpus translation pairs'), ('parity_heldout', 'held-out pairs')):
         if tk.get(k): out += f"\nBangla/English token ratio on {label} ({tk[k]['pairs']:,} pairs): **{tk[k]['ratio']}**."
+    if (c := tk.get('parity_comparable') or {}).get('ratio_per_word') is not None:
+        out += (f"\nOn {c['pairs']:,} comparable Wikipedia article pairs, Bangla/English tokens per word: **{c['ratio_per_word']}**; "
+                f"per character: **{c['ratio_per_char']}**.")
     hc = tk['hf_check']
     same = hc['lines'] - hc['mismatches'] - hc.get('ties', 0)
     tie = f" (and on {hc['ties']:,} more, an equally likely segmentation: a tie)" if hc.get('ties') else ''

@@ -10,12 +10,12 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'refuse',
-           'write_until_full', 'tiny_config', 'code_fingerprint', 'fixture_cache', 'build_tiny_run', 'tiny_cache',
-           'tiny_run']
+__all__ = ['DUMP_JOBS', 'TINY', 'write_wiki_dump', 'wikify', 'synthetic_pages', 'write_langlinks_sql', 'LocalSite', 'DumpMirror',
+           'refuse', 'write_until_full', 'tiny_config', 'code_fingerprint', 'fixture_cache', 'build_tiny_run',
+           'tiny_cache', 'tiny_run']
 
 # %% ../nbs/00a_testing.ipynb #ad52f1e5
-import bz2, gzip, lzma, random, threading
+import bz2, gzip, json, lzma, random, re, threading, urllib.parse
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
@@ -98,7 +98,7 @@ class LocalSite:
             def handle_error(self, request, address):   # a client that closed a kept-alive connection is no error
                 if not isinstance(sys.exc_info()[1], ConnectionError): super().handle_error(request, address)
         self.server = Server(('127.0.0.1', 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, kwargs=dict(poll_interval=0.05), daemon=True).start()   # a quick shutdown
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         return self
 
@@ -129,6 +129,75 @@ class LocalSite:
 
     def times(self) -> list[float]: return [e['t'] for e in self.log]
 
+# %% ../nbs/00a_testing.ipynb #25046f59
+DUMP_JOBS = {'pages-articles.xml.bz2': 'articlesdump', 'langlinks.sql.gz': 'langlinkstable'}   # file suffix → the job that writes it
+
+class DumpMirror(LocalSite):
+    "A Wikimedia dumps mirror on 127.0.0.1 serving `dumps` ({(wiki, date): {file name: bytes or path}}), with faults to switch on."
+    def __init__(self, dumps: dict, drop_after: int | None = None, drops: int = 1, busy: int = 0, retry_after: int = 1, wrong_sha1=(),
+                 unfinished=(), status: bool = True, ranges: bool = True):
+        super().__init__({})
+        self.dumps = {k: {n: v if isinstance(v, bytes) else Path(v).read_bytes() for n, v in files.items()} for k, files in dumps.items()}
+        self.drop_after, self.drops, self.busy, self.retry_after = drop_after, drops, busy, retry_after
+        self.wrong_sha1 = set(wrong_sha1)
+        self.unfinished, self.status, self.ranges, self.dropped = set(unfinished), status, ranges, Counter()
+
+    def published_sha1(self, name: str, data: bytes) -> str:
+        return hashlib.sha1(data + b'x' * (name in self.wrong_sha1)).hexdigest()
+
+    def _status(self, wiki: str, date: str) -> dict:
+        jobs, done = {}, (wiki, date) not in self.unfinished
+        for name, data in self.dumps[wiki, date].items():
+            job = next((j for suffix, j in DUMP_JOBS.items() if name.endswith(suffix)), 'otherjob')
+            j = jobs.setdefault(job, dict(status='done' if done else 'in-progress', updated='2023-05-02 03:04:05', files={}))
+            j['files'][name] = dict(size=len(data), url=f'/{wiki}/{date}/{name}', md5=hashlib.md5(data).hexdigest(),
+                                    sha1=self.published_sha1(name, data)) if done else {}
+        return dict(jobs=jobs, version='0.8')
+
+    def _answer(self, path: str, n: int, rng: str | None) -> tuple:
+        parts, html = path.strip('/').split('/'), {'Content-Type': 'text/html'}
+        dates = sorted(d for w, d in self.dumps if w == parts[0])
+        if len(parts) == 1 and dates:
+            links = ''.join(f'<a href="{d}/">{d}/</a>   02-May-2023 03:04    -\n' for d in dates)
+            return 200, html, f'<html><head><title>Index of /{parts[0]}/</title></head><body><pre><a href="../">../</a>\n{links}<a href="latest/">latest/</a>\n</pre></body></html>', None
+        files = self.dumps.get(tuple(parts[:2])) if len(parts) == 3 else None
+        if files is None: return 404, html, '<html><body>not found</body></html>', None
+        wiki, date, name = parts
+        if name == 'dumpstatus.json' and self.status: return 200, {'Content-Type': 'application/json'}, json.dumps(self._status(wiki, date)), None
+        if name == f'{wiki}-{date}-sha1sums.txt':
+            done = (wiki, date) not in self.unfinished
+            return 200, {'Content-Type': 'text/plain'}, ''.join(f'{self.published_sha1(k, v)}  {k}\n' for k, v in files.items() if done), None
+        if name not in files: return 404, html, '<html><body>not found</body></html>', None
+        if n < self.busy: return 503, {'Retry-After': str(self.retry_after)}, 'busy', None
+        data, status, headers = files[name], 200, {'Content-Type': 'application/octet-stream', 'Accept-Ranges': 'bytes'}
+        m = re.fullmatch(r'bytes=(\d+)-(\d*)', rng or '') if self.ranges else None
+        if m:
+            start = int(m[1]); end = min(int(m[2]) if m[2] else len(data) - 1, len(data) - 1)
+            if start >= len(data): return 416, {'Content-Range': f'bytes */{len(data)}'}, b'', None
+            status, data = 206, data[start:end + 1]
+            headers['Content-Range'] = f'bytes {start}-{end}/{len(files[name])}'
+        cut = None
+        if self.drop_after is not None and self.dropped[name] < self.drops and len(data) > self.drop_after:
+            self.dropped[name] += 1; cut = self.drop_after
+        return status, headers, data, cut
+
+    def _serve(self, h):
+        path = urllib.parse.urlsplit(h.path).path
+        entry = dict(t=time.time(), path=path, ua=h.headers.get('User-Agent'), range=h.headers.get('Range'))
+        with self._lock:
+            n = self.hits[path]; self.hits[path] += 1
+            self.log.append(entry)
+            status, headers, body, cut = self._answer(path, n, entry['range'])
+        body = body.encode('utf-8') if isinstance(body, str) else body
+        entry['status'] = status
+        try:
+            h.send_response(status)
+            for k, v in headers.items(): h.send_header(k, v)
+            h.send_header('Content-Length', str(len(body))); h.end_headers()
+            h.wfile.write(body if cut is None else body[:cut])
+            if cut is not None: h.wfile.flush(); h.close_connection = True   # the connection drops mid-file
+        except (BrokenPipeError, ConnectionResetError): pass
+
 # %% ../nbs/00a_testing.ipynb #22635d56
 def refuse(code: int):
     "A function that raises the `OSError` the system raises for the `errno` `code` (`ENOSPC`, `EROFS`, `EACCES`, ...)."
@@ -141,7 +210,7 @@ def write_until_full(obj, f, *args, **kwargs):
 
 # %% ../nbs/00a_testing.ipynb #3a59229e
 TINY = ['collect.sources=[{kind: chatterbot}]', 'collect.snapshot=tiny', 'name=tiny', 'model.preset=tiny',
-        'tokenizer.vocab_size=1000', 'train.seq_len=64', 'train.batch_size=16', 'train.epochs=2',
+        'tokenizer.vocab_size=1000', 'tokenizer.sample_chars={bn: 7000, en: 7000}', 'train.seq_len=64', 'train.batch_size=16', 'train.epochs=2',
         'train.curriculum=length', 'train.lr=3e-3']
 
 def tiny_config(root, *overrides: str) -> Config:

@@ -1,4 +1,4 @@
-"""SentencePiece unigram (or BPE) trained on a language-balanced sample, with byte fallback; tokens per byte and the Bangla/English token ratio measured; exported so `transformers` gives the same ids on any text, canonically equal spellings and typed control-token names included.
+"""SentencePiece unigram (or BPE) trained on a language-balanced sample, with byte fallback; tokens per byte, the Bangla/English token ratio on translations and tokens per word on comparable article pairs measured; exported so `transformers` gives the same ids on any text, canonically equal spellings and typed control-token names included.
 
 Docs: https://bilingual-lm.github.io/bilingual_lm/tokenizer.html.md"""
 
@@ -12,35 +12,64 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .core import *
-from .clean import iter_texts, clean_pair_table, clean_files
+from .clean import SPLITS, iter_texts, clean_pair_table, clean_files
 
 # %% auto #0
 __all__ = ['SPECIALS', 'BYTE_PIECES', 'RESERVED_CHARS', 'language_balanced_sample', 'train_sentencepiece', 'nfc', 'Tokenizer',
            'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'segmentation_score', 'hf_id_mismatches',
-           'load_parallel', 'token_ratio', 'language_stats', 'tokenizer_fingerprint', 'train_tokenizer', 'summary']
+           'load_parallel', 'token_ratio', 'language_stats', 'comparable_pairs', 'comparable_parity',
+           'tokenizer_fingerprint', 'train_tokenizer', 'summary']
 
 # %% ../nbs/03_tokenizer.ipynb #d496079a
-def _keep(doc_id: str, p: float) -> bool:
+def _rank(doc_id: str) -> int:
+    "A document's place in the sample order: the first 64 bits of the MD5 of its id."
     import hashlib
-    return int(hashlib.md5(doc_id.encode()).hexdigest()[:8], 16) / 16**8 < p
+    return int.from_bytes(hashlib.md5(doc_id.encode()).digest()[:8], 'big')
 
-def language_balanced_sample(paths: Paths, out_file, languages=('bn', 'en'), chars_per_language: int = 5_000_000) -> dict:
-    "Write a sample of the train split with equal characters per language (plus all `mixed` text), one line per line."
-    avail = {l: 0 for l in languages}
-    for b in iter_texts(paths, 'train'):
-        for t, l in zip(b['text'], b['lang']):
-            if l in avail: avail[l] += len(t)
-    budget = min(chars_per_language, *avail.values())
-    if budget == 0: raise DataError(f"{paths.clean}: the train split has no text in {[l for l, v in avail.items() if not v]}")
-    taken = {l: 0 for l in (*languages, 'mixed')}
+def _cutoffs(ranks: dict, lengths: dict, targets: dict) -> dict:
+    "Per language, the largest rank taken: documents in rank order until their characters reach the target."
+    import numpy as np
+    cut = {}
+    for l, t in targets.items():
+        r, n = np.frombuffer(ranks[l], dtype=np.uint64), np.frombuffer(lengths[l], dtype=np.int64)
+        order = np.argsort(r, kind='stable'); total = np.cumsum(n[order])
+        k = min(int(np.searchsorted(total, t)), len(r) - 1)      # the first document whose running total reaches t
+        cut[l] = int(r[order[k]])
+    return cut
+
+def language_balanced_sample(paths: Paths, out_file, sample_chars: dict[str, int]) -> dict:
+    """Write a sample of the train split to `out_file`, one line of text a line: each language's documents in a fixed
+    order of their ids until `sample_chars[lang]` characters (all of them when it has fewer), and every `mixed` document
+    (unless `mixed` has a target). Return, per language, the characters available, the target, the characters and
+    documents used, and the share of the sample; with `warnings` for languages short of their target or not sampled."""
+    from array import array
+    if not sample_chars: raise ConfigError("tokenizer.sample_chars: no language has a target")
+    avail, ranks, lengths = {}, {l: array('Q') for l in sample_chars}, {l: array('q') for l in sample_chars}
+    for b in iter_texts(paths, 'train', columns=('id', 'text', 'lang')):
+        for i, t, l in zip(b['id'], b['text'], b['lang']):
+            avail[l] = avail.get(l, 0) + len(t)
+            if l in ranks: ranks[l].append(_rank(i)); lengths[l].append(len(t))
+    if missing := [l for l in sample_chars if not avail.get(l)]:
+        raise DataError(f"{paths.clean}: the train split has no text in {missing} (tokenizer.sample_chars has a target for it)")
+    cut = _cutoffs(ranks, lengths, sample_chars)
+    used, docs = {l: 0 for l in avail}, {l: 0 for l in avail}
     with atomic_path(out_file) as tmp, open(tmp, 'w', encoding='utf-8') as f:
         for b in iter_texts(paths, 'train', columns=('id', 'text', 'lang')):
             for i, t, l in zip(b['id'], b['text'], b['lang']):
-                if l == 'mixed' or (l in avail and _keep(i, budget / avail[l])):
+                take = _rank(i) <= cut[l] if l in cut else l == 'mixed'     # no target: only code-mixed text, whole
+                if take:
                     for line in t.split('\n'):
                         if line.strip(): f.write(line + '\n')
-                    taken[l] = taken.get(l, 0) + len(t)
-    return dict(available_chars=avail, budget_chars=budget, sampled_chars=taken)
+                    used[l] += len(t); docs[l] += 1
+    total = sum(used.values())
+    order = [*sample_chars, *sorted(l for l in avail if l not in sample_chars)]
+    langs = {l: dict(available_chars=avail.get(l, 0), target_chars=sample_chars.get(l), used_chars=used[l], documents=docs[l],
+                     share=round(used[l] / total, 4)) for l in order}
+    warn = [f"{l}: {v['used_chars']:,} characters of a {v['target_chars']:,} target (all the train split has)"
+            for l, v in langs.items() if v['target_chars'] and v['available_chars'] < v['target_chars']]
+    warn += [f"{l}: {v['available_chars']:,} characters in the train split, not sampled (no target in tokenizer.sample_chars)"
+             for l, v in langs.items() if v['target_chars'] is None and not v['used_chars']]
+    return dict(languages=langs, total_chars=total, warnings=warn)
 
 # %% ../nbs/03_tokenizer.ipynb #2b7f0a64
 SPECIALS = dict(unk=(0, '<unk>'), bos=(1, '<s>'), eos=(2, '</s>'), pad=(3, '<pad>'))
@@ -210,6 +239,51 @@ def language_stats(tok: Tokenizer, paths: Paths, split: str = 'valid') -> dict:
                  byte_fallback_share=round(a['byte_tokens'] / a['tokens'], 5))
     return acc
 
+# %% ../nbs/03_tokenizer.ipynb #243cc185
+def comparable_pairs(paths: Paths) -> list[tuple[str, str]] | None:
+    "Distinct (Bangla, English) document-id pairs of the raw snapshot's `comparable.parquet`, sorted; None without the file."
+    f = paths.raw/'comparable.parquet'
+    if not f.exists(): return None
+    pairs = set()
+    for r in pq.read_table(f, columns=['doc_id', 'lang', 'other_doc_id', 'other_lang']).to_pylist():
+        side = {r['lang']: r['doc_id'], r['other_lang']: r['other_doc_id']}     # a pair may be listed from both wikis
+        if set(side) == {'bn', 'en'}: pairs.add((side['bn'], side['en']))
+    return sorted(pairs)
+
+# %% ../nbs/03_tokenizer.ipynb #b2200f02
+def _median(xs: list) -> float: return sorted(xs)[len(xs) // 2]
+
+def comparable_parity(tok: Tokenizer, paths: Paths, max_pairs: int = 10_000) -> dict:
+    """Bangla/English tokens per whitespace word and per character on the comparable article pairs of the run's
+    snapshot (`comparable_pairs`) whose two articles are in the clean corpus (any split) with those languages; at most
+    `max_pairs`, chosen by a hash of their ids. `ratio_per_word` and `ratio_per_char` pool the pairs; the medians are
+    per pair. Without `comparable.parquet`, or with no pair found, the ratios are None and `reason` says why."""
+    listed = comparable_pairs(paths)
+    none = lambda reason, **kw: dict(pairs=0, **kw, ratio_per_word=None, ratio_per_char=None, reason=reason)
+    if listed is None: return none("no comparable.parquet in the raw snapshot (no Wikipedia source with langlinks)")
+    if not listed: return none("comparable.parquet lists no Bangla-English article pair", pairs_listed=0)
+    want = {i for p in listed for i in p}
+    lang = {i: l for s in SPLITS for b in iter_texts(paths, s, columns=('id', 'lang')) for i, l in zip(b['id'], b['lang']) if i in want}
+    found = [p for p in listed if p[0] in lang and p[1] in lang]
+    usable = [p for p in found if (lang[p[0]], lang[p[1]]) == ('bn', 'en')]
+    counts = dict(pairs_listed=len(listed), pairs_missing=len(listed) - len(found), pairs_other_lang=len(found) - len(usable))
+    if not usable: return none(f"none of the {len(listed):,} listed pairs has a Bangla and an English article in the clean corpus", **counts)
+    usable = sorted(usable, key=lambda p: _rank(p[0] + '\n' + p[1]))[:max_pairs]
+    need, m = {i for p in usable for i in p}, {}
+    for s in SPLITS:
+        for b in iter_texts(paths, s, columns=('id', 'text')):
+            keep = [(i, t) for i, t in zip(b['id'], b['text']) if i in need]
+            for (i, t), ids in zip(keep, tok.encode([t for _, t in keep]) if keep else []):
+                m[i] = (len(ids), max(1, len(t.split())), max(1, len(t)))
+    side = lambda k: dict(zip(('tokens', 'words', 'chars'), map(sum, zip(*(m[p[k]] for p in usable)))))
+    bn, en = side(0), side(1)
+    for d in (bn, en): d.update(tokens_per_word=round(d['tokens'] / d['words'], 4), tokens_per_char=round(d['tokens'] / d['chars'], 4))
+    per = lambda u: _median([(m[b][0] / m[b][u]) / (m[e][0] / m[e][u]) for b, e in usable])
+    return dict(pairs=len(usable), **counts, bn=bn, en=en,
+                ratio_per_word=round((bn['tokens'] / bn['words']) / (en['tokens'] / en['words']), 4), median_pair_ratio_per_word=round(per(1), 4),
+                ratio_per_char=round((bn['tokens'] / bn['chars']) / (en['tokens'] / en['chars']), 4), median_pair_ratio_per_char=round(per(2), 4),
+                reason=None)
+
 # %% ../nbs/03_tokenizer.ipynb #ff2d776e
 def tokenizer_fingerprint(cfg: Config) -> str:
     rep = read_json(Paths.of(cfg).report, 'cleaning report (run `bilingual-lm clean` first)')
@@ -222,7 +296,7 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
     if not force and (done := up_to_date(rp, fp)): return done
     with atomic_path(paths.tokenizer) as tmp:
         tmp.mkdir(parents=True)
-        sample = language_balanced_sample(paths, tmp/'sample.txt', cfg.clean.languages, min(cfg.tokenizer.sample_chars.values()))
+        sample = language_balanced_sample(paths, tmp/'sample.txt', cfg.tokenizer.sample_chars)
         train_sentencepiece(tmp/'sample.txt', tmp, cfg.tokenizer)
         (tmp/'sample.txt').unlink()
         tok = Tokenizer(tmp/'spm.model')
@@ -238,6 +312,7 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
                       sample=sample, languages=language_stats(tok, paths, 'valid'),
                       parity_corpus_pairs=token_ratio(tok, pairs) if pairs else None,
                       parity_heldout=dict(file=str(cfg.evaluate.parallel), **token_ratio(tok, extra)) if extra else None,
+                      parity_comparable=comparable_parity(tok, paths),
                       hf_check=dict(lines=len(check), mismatches=len(bad), examples=bad[:5], ties=len(ties), tie_examples=ties[:5]),
                       config=cfg.tokenizer.model_dump(mode='json'))
         if len(bad) > max(1, 0.001 * len(check)):
@@ -247,8 +322,12 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
 
 # %% ../nbs/03_tokenizer.ipynb #3fbe64d4
 def summary(r: dict, cfg: Config) -> str:
-    "The stage's one line for the CLI: pieces, tokens per byte and the Bangla/English token ratio of `r` (a tokenizer report)."
+    "The stage's one line for the CLI: pieces, tokens per byte, the Bangla/English parity figures and the sample's warnings, of `r` (a tokenizer report)."
     tpb = ', '.join(f"{l} {v['tokens_per_byte']}" for l, v in r['languages'].items() if l in ('bn', 'en'))
-    ratio = f"; bn/en token ratio {r['parity_corpus_pairs']['ratio']} (corpus pairs)" if r.get('parity_corpus_pairs') else ''
-    if r.get('parity_heldout'): ratio += f", {r['parity_heldout']['ratio']} (held-out)"
-    return f"{r['vocab_size']:,} pieces; tokens/byte {tpb}{ratio}"
+    out = f"{r['vocab_size']:,} pieces; tokens/byte {tpb}"
+    ratios = [f"{r[k]['ratio']} ({label})" for k, label in (('parity_corpus_pairs', 'corpus pairs'), ('parity_heldout', 'held-out')) if r.get(k)]
+    if ratios: out += '; bn/en token ratio ' + ', '.join(ratios)
+    if (c := r.get('parity_comparable') or {}).get('ratio_per_word') is not None:
+        out += f"; bn/en tokens per word {c['ratio_per_word']}, per character {c['ratio_per_char']} ({c['pairs']:,} comparable article pairs)"
+    if warn := (r.get('sample') or {}).get('warnings'): out += '; WARNING tokenizer sample: ' + '; '.join(warn)
+    return out

@@ -18,21 +18,23 @@ import regex
 from .core import *
 from .collect import raw_shards, DOC_SCHEMA, collect, markup_residue, MARKUP_RESIDUE
 from .filters import step_pii, step_quality as step_gopher, step_safety, step_readability, scrub_pii, zipf
-from .dedup import minhash_batch, near_duplicates, iter_signatures, split_components
+from .dedup import minhash_batch, near_duplicates, iter_signatures, split_components, run_local
+from datatrove.pipeline.base import PipelineStep
 from .model_card import dataset_card
 
 os.environ.setdefault('HF_DATASETS_OFFLINE', '1'); os.environ.setdefault('HF_HUB_OFFLINE', '1')
 
 # %% auto #0
 __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREIGN', 'EN_FOREIGN_SHARE', 'EN_MAX_CONFIDENCE',
-           'STEPS', 'OUT_COLUMNS', 'SPLITS', 'fix_mojibake', 'unify_digits', 'normalize_text', 'mojibake_left',
-           'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english', 'language_detector',
-           'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of', 'step_normalize',
-           'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'read_raw', 'map_pipeline',
-           'exact_duplicates', 'near_duplicate_links', 'pair_links', 'assign_splits', 'comparable_links', 'word_counts',
-           'budget_quotas', 'budget_rank', 'select_budget', 'row_columns', 'split_stats', 'write_splits', 'check_kept',
-           'drop_counts', 'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report',
-           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'STEPS', 'OUT_COLUMNS', 'SPLITS', 'BATCH', 'CLEAN_COLUMNS', 'fix_mojibake', 'unify_digits', 'normalize_text',
+           'mojibake_left', 'script_counts', 'is_bangla', 'latin_detector', 'foreign_words', 'is_english',
+           'language_detector', 'language_of', 'identify_languages', 'basic_reason', 'dedup_key', 'split_of',
+           'step_normalize', 'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'raw_rows',
+           'task_rows', 'RawReader', 'CleanBatches', 'ArrowWriter', 'map_pipeline', 'exact_duplicates',
+           'near_duplicate_links', 'pair_links', 'assign_splits', 'comparable_links', 'word_counts', 'budget_quotas',
+           'budget_rank', 'select_budget', 'row_columns', 'split_stats', 'write_splits', 'check_kept', 'drop_counts',
+           'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report', 'clean_fingerprint',
+           'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -255,20 +257,57 @@ def markup_report(ids, sources: np.ndarray, markup: np.ndarray, kept: np.ndarray
 # %% ../nbs/02_clean.ipynb #91508e6c
 OUT_COLUMNS = ['id', 'text', 'lang', 'source', 'origin', 'licence', 'pair_id', 'sha256', 'pii_count', 'safety_flags', 'child_safe', 'age_band']
 SPLITS = ('train', 'valid', 'test')
+BATCH = 1000    # documents per `clean_batch` call
 
-def read_raw(shards: list[Path], cache: Path, raw: Path):
-    "The raw `shards` (of the snapshot `raw`) as a memory-mapped `datasets.Dataset` whose Arrow cache lives in `cache`."
-    import datasets
+def raw_rows(shards: list[Path], raw: Path) -> tuple[list[int], pa.Schema]:
+    "The rows in each of the raw `shards` (of the snapshot `raw`), from their Parquet footers, and their schema."
     try:
-        ds = datasets.Dataset.from_parquet([str(s) for s in shards], cache_dir=str(cache), features=None)
-    except Exception as e:         # a full disk under the Arrow cache is a storage fault, not a bad shard
-        raise storage_error(e, fallback=cache) or DataError(f"{raw}: cannot read the raw shards ({e})") from None
-    pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
-    return ds
+        counts = [pq.ParquetFile(s).metadata.num_rows for s in shards]
+        return counts, (pq.read_schema(shards[0]).remove_metadata() if shards else DOC_SCHEMA)
+    except Exception as e:
+        raise storage_error(e, writing=False, fallback=raw) or DataError(f"{raw}: cannot read the raw shards ({e})") from None
+
+def task_rows(n: int, rank: int, tasks: int, batch: int = BATCH) -> tuple[int, int]:
+    "Rows [lo, hi) of task `rank` of `tasks` over `n` rows: whole batches, so batch boundaries do not depend on `tasks`."
+    nb = -(-n // batch)
+    return min(n, rank * nb // tasks * batch), min(n, (rank + 1) * nb // tasks * batch)
+
+class RawReader(PipelineStep):
+    """A datatrove reader: task `rank` of `world_size` yields its rows of the raw `shards` (`task_rows`, in snapshot
+    order) as batches of `batch` documents, each a dict of columns (what `clean_batch` takes)."""
+    name, type = '📖 raw shards', '📖 - READER'
+
+    def __init__(self, shards: list[str], counts: list[int], batch: int = BATCH):
+        super().__init__(); self.shards, self.counts, self.batch = [str(s) for s in shards], list(counts), batch
+
+    def run(self, data=None, rank: int = 0, world_size: int = 1):
+        lo, hi = task_rows(sum(self.counts), rank, world_size, self.batch)
+        pending, n = [], 0                                 # record batches read and not yet yielded
+        for rb in self._slices(lo, hi):
+            pending.append(rb); n += len(rb)
+            while n >= self.batch:
+                t = pa.Table.from_batches(pending)
+                yield t.slice(0, self.batch).to_pydict()
+                pending, n = t.slice(self.batch).to_batches(), n - self.batch
+                self.stat_update('documents', value=self.batch)
+        if n: yield pa.Table.from_batches(pending).to_pydict(); self.stat_update('documents', value=n)
+
+    def _slices(self, lo: int, hi: int):
+        "The record batches of rows [lo, hi), in order, reading only the shards that hold them."
+        start = 0
+        for shard, n in zip(self.shards, self.counts):
+            if start < hi and start + n > lo:
+                at = start
+                for rb in pq.ParquetFile(shard).iter_batches(batch_size=self.batch):
+                    a, b = max(lo, at), min(hi, at + len(rb))
+                    if a < b: yield rb.slice(a - at, b - a)
+                    at += len(rb)
+                    if at >= hi: break
+            start += n
 
 # %% ../nbs/02_clean.ipynb #fb9db432
 def _num_proc(cfg: Config, n_docs: int) -> int:
-    "The processes for the batch steps: `clean.num_proc` when set, else 1 below 200,000 documents and every core above."
+    "The worker processes for the batch steps: `clean.num_proc` when set, else 1 below 200,000 documents and every core above."
     if cfg.clean.num_proc: return cfg.clean.num_proc
     return 1 if n_docs < 200_000 else max(1, len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count())
 
@@ -280,13 +319,57 @@ def _warm_up(c: CleanConfig):
     clean_batch(dict(id=['w1', 'w2'], text=['A warm-up sentence, in English.', 'বাংলায় একটি বাক্য।'], lang=['en', 'bn'],
                      pair_id=[None, None]), c.model_dump(mode='json'))
 
-# %% ../nbs/02_clean.ipynb #9b60ecc5
-def map_pipeline(ds, cfg: Config):
-    "`clean_batch` over `ds` in batches of 1,000, in `_num_proc` processes (lingua's and wordfreq's tables loaded before they fork)."
-    n = _num_proc(cfg, len(ds))
+# %% ../nbs/02_clean.ipynb #69e0b991
+CLEAN_COLUMNS = [('drop', pa.string()), ('pii_count', pa.int64()), ('safety_flags', pa.string()), ('child_safe', pa.bool_()),
+                 ('age_band', pa.string()), ('key', pa.string()), ('nbytes', pa.int64()), ('markup', pa.string()),
+                 ('minhash', pa.list_(pa.uint32())), ('minhash_units', pa.int64())]
+
+class CleanBatches(PipelineStep):
+    "A datatrove step: `clean_batch` over each batch (a dict of columns) that comes in; `cfg` is the clean config as a dict."
+    name, type = '🧽 clean_batch', '🧽 - CLEAN'
+
+    def __init__(self, cfg: dict):
+        super().__init__(); self.cfg = cfg
+
+    def run(self, data, rank: int = 0, world_size: int = 1):
+        for b in data:
+            out = clean_batch(b, self.cfg)
+            self.stat_update('kept', value=sum(not r for r in out['drop']))
+            yield out
+
+class ArrowWriter(PipelineStep):
+    """A datatrove writer: task `rank`'s batches as one Arrow stream file `folder/part-{rank:05d}.arrow` with `schema`
+    (the format `datasets` memory-maps), written under a temporary name and renamed when the task is done; like
+    datatrove's writers it passes what it wrote on."""
+    name, type = '💽 arrow', '💽 - WRITER'
+
+    def __init__(self, folder: str, schema: pa.Schema):
+        super().__init__(); self.folder, self.schema = str(folder), schema
+
+    def run(self, data, rank: int = 0, world_size: int = 1):
+        p = Path(self.folder)/f'part-{rank:05d}.arrow'; p.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(p) as tmp, pa.OSFile(str(tmp), 'wb') as f, pa.ipc.new_stream(f, self.schema) as w:
+            for b in data:
+                w.write_table(pa.Table.from_pydict({k: b[k] for k in self.schema.names}, schema=self.schema)); yield b
+
+# %% ../nbs/02_clean.ipynb #d6661e42
+def map_pipeline(shards: list[Path], cfg: Config, work: Path, raw: Path, batch: int = BATCH):
+    """`clean_batch` over the raw `shards` (of the snapshot `raw`) as a datatrove pipeline (`RawReader` →
+    `CleanBatches` → `ArrowWriter`) on `_num_proc` local workers, lingua's and wordfreq's tables loaded before they
+    fork; returns the cleaned rows, in snapshot order, as a memory-mapped `datasets.Dataset`. `work` holds the
+    per-task outputs (`batches/`) and datatrove's logs and completion marks (`logs/`)."""
+    import datasets
+    counts, schema = raw_rows(shards, raw)
+    n = _num_proc(cfg, sum(counts))
+    tasks = max(1, min(-(-sum(counts) // batch), 4 * n)) if n > 1 else 1     # a few tasks a worker, so none waits long on the last
     if n > 1: _warm_up(cfg.clean)
-    return ds.map(clean_batch, batched=True, batch_size=1000, fn_kwargs=dict(cfg=cfg.clean.model_dump(mode='json')),
-                  num_proc=n if n > 1 else None, desc='clean', load_from_cache_file=False)
+    out = pa.schema(list(schema) + [pa.field(k, t) for k, t in CLEAN_COLUMNS if k not in schema.names])
+    steps = [RawReader(shards, counts, batch), CleanBatches(cfg.clean.model_dump(mode='json')), ArrowWriter(work/'batches', out)]
+    with storage_errors(fallback=work, writing=True):
+        run_local(steps, work/'logs', tasks=tasks, workers=n)
+        parts = [datasets.Dataset.from_file(str(work/'batches'/f'part-{r:05d}.arrow')) for r in range(tasks)]
+    pa.default_memory_pool().release_unused()     # Arrow's allocator keeps freed buffers; hand them back to the OS
+    return datasets.concatenate_datasets(parts)
 
 # %% ../nbs/02_clean.ipynb #8a159ea2
 def exact_duplicates(drop: np.ndarray, keys: list[str]) -> list[tuple[int, int]]:
@@ -298,12 +381,15 @@ def exact_duplicates(drop: np.ndarray, keys: list[str]) -> list[tuple[int, int]]
         else: first[k] = i
     return links
 
-def near_duplicate_links(ds, drop: np.ndarray, keys: list[str], c: DedupConfig) -> dict[int, int]:
-    "Near-duplicates among the rows `drop` keeps (row → the first row it copies); with `c.drop` they are marked 'near_duplicate'."
-    near = near_duplicates([None if drop[i] else k for i, k in enumerate(keys)], iter_signatures(ds), c, units=ds['minhash_units'])
+def near_duplicate_links(ds, drop: np.ndarray, keys: list[str], c: DedupConfig, work: Path | None = None, workers: int = 1) -> dict[int, int]:
+    """Near-duplicates among the rows `drop` keeps (row → the first row it copies); with `c.drop` they are marked
+    'near_duplicate'. The search (`near_duplicates`) runs on disk in `work`, its band tasks on `workers` processes."""
+    units = ds.data.column('minhash_units').to_numpy()
+    near = near_duplicates([None if drop[i] else k for i, k in enumerate(keys)], iter_signatures(ds), c, units=units,
+                           work=work, workers=workers)
     if c.drop:
         for i in near: drop[i] = 'near_duplicate'
-    gc.collect(); pa.default_memory_pool().release_unused()   # the LSH index is gone; give its memory back before writing
+    gc.collect(); pa.default_memory_pool().release_unused()
     return near
 
 # %% ../nbs/02_clean.ipynb #9e92c164
@@ -524,10 +610,10 @@ def clean(cfg: Config, force: bool = False) -> dict:
     if not force and (done := up_to_date(paths.report, fp)): return done
     shards = raw_shards(paths)
     with atomic_path(paths.clean) as tmp:
-        ds = map_pipeline(read_raw(shards, tmp/'.cache', paths.raw), cfg)
+        ds = map_pipeline(shards, cfg, tmp/'.cache', paths.raw)
         drop, keys, ids, pair_ids = np.array(ds['drop'], dtype=object), ds['key'], ds['id'], ds['pair_id']
         links = exact_duplicates(drop, keys)
-        near = near_duplicate_links(ds, drop, keys, c.dedup)
+        near = near_duplicate_links(ds, drop, keys, c.dedup, tmp/'.cache', _num_proc(cfg, len(ds)))
         pair_first, plinks = pair_links(pair_ids)
         clinks = comparable_links(paths.raw, ids)
         split, n_groups = assign_splits(ids, pair_ids, links + list(near.items()) + plinks + clinks, c)

@@ -6,19 +6,23 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/dedup.html.md"""
 
 # %% ../nbs/02b_dedup.ipynb #86af1afc
 from __future__ import annotations
-import itertools, math, unicodedata
+import itertools, math, tempfile, unicodedata
+from array import array
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np, pyarrow as pa, regex, xxhash
 from datasketch import MinHash, LeanMinHash, MinHashLSH
+from datatrove.pipeline.base import PipelineStep
 from pydantic import Field, model_validator
 
 from .core import Section, ConfigError, DataError, progress, DedupConfig
 
 # %% auto #0
-__all__ = ['dedup_words', 'shingles', 'minhash_values', 'as_minhash', 'minhash_batch', 'budget_jaccard', 'UnionFind',
-           'lsh_params', 'near_duplicates', 'iter_signatures', 'split_components']
+__all__ = ['dedup_words', 'shingles', 'minhash_values', 'as_minhash', 'minhash_batch', 'budget_jaccard', 'split_components',
+           'UnionFind', 'lsh_params', 'run_local', 'write_signatures', 'BandCandidates', 'NearClusters',
+           'near_duplicates', 'iter_signatures']
 
 # %% ../nbs/02b_dedup.ipynb #ba24f6b9
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -58,7 +62,7 @@ def as_minhash(values, cfg: DedupConfig) -> LeanMinHash:
     return LeanMinHash(seed=cfg.seed, hashvalues=np.asarray(values, dtype=np.uint32), scheme='affine32')
 
 def minhash_batch(batch: dict, cfg) -> dict:
-    "Add `minhash` (uint32 values) and `minhash_units` to a batch with a `text` column (a `datasets.map` function)."
+    "Add `minhash` (uint32 values) and `minhash_units` to a batch with a `text` column (a batch function)."
     c = cfg if isinstance(cfg, DedupConfig) else DedupConfig(**cfg)
     sigs, units = [], []
     for t in batch['text']:
@@ -85,6 +89,19 @@ def _accept(J: np.ndarray, u_new: int, u_old: np.ndarray, cfg: DedupConfig) -> n
         jmin = budget_jaccard(big, cfg)
         ok &= J >= jmin - cfg.margin_sd * np.sqrt(jmin * (1 - jmin) / cfg.num_perm)
     return ok
+
+# %% ../nbs/02b_dedup.ipynb #7a82920b
+def split_components(n: int, links: Iterable[tuple[int, int]]) -> np.ndarray:
+    "Component of each of `n` rows under `links` (pairs of row indices), named by its smallest row index."
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    e = np.asarray(list(links) if not isinstance(links, np.ndarray) else links, dtype=np.int64).reshape(-1, 2)
+    if len(e) and (e.min() < 0 or e.max() >= n): raise DataError(f"split_components: a link names a row outside 0..{n - 1}")
+    g = coo_matrix((np.ones(len(e), np.int8), (e[:, 0], e[:, 1])), shape=(n, n))
+    _, label = connected_components(g, directed=False)
+    first = np.full(label.max() + 1 if n else 0, n, dtype=np.int64)
+    np.minimum.at(first, label, np.arange(n))
+    return first[label]
 
 # %% ../nbs/02b_dedup.ipynb #70d0e801
 class UnionFind:
@@ -114,48 +131,163 @@ def _min_index_units(cfg: DedupConfig) -> int:
     if cfg.max_edit_share is None: return 1
     return max(1, math.ceil(1 / cfg.max_edit_share - 1e-9) - 1)
 
-# %% ../nbs/02b_dedup.ipynb #28f7a135
+# %% ../nbs/02b_dedup.ipynb #b020863e
+def run_local(steps: list, folder: Path, tasks: int = 1, workers: int = 1):
+    """Run the datatrove pipeline `steps` as `tasks` tasks on `workers` local processes (`LocalPipelineExecutor`).
+    Logs, stats and completion marks go to `folder` (its `logs/task_*.log` say what a failed task did); the log lines
+    are not printed. Workers are forked, so tables loaded before (lingua, wordfreq) are shared; the executor's pool and
+    its manager process are closed before this returns. Returns the executor."""
+    import contextlib, io, sys
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.utils.logging import logger, setup_default_logger
+    ex = LocalPipelineExecutor(steps, tasks=tasks, workers=max(1, min(workers, tasks)), logging_dir=str(folder),
+                               start_method='fork', skip_completed=False)
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(sink):              # datatrove logs every task to stderr; the log files keep it
+            setup_default_logger(); ex.run()
+    finally:
+        logger.remove(); setup_default_logger()            # its default sink is the real stderr again
+    return ex
+
+# %% ../nbs/02b_dedup.ipynb #1504485d
 _END = object()
 
-def near_duplicates(keys: Iterable, signatures: Iterable, cfg: DedupConfig, units: Iterable[int] | None = None,
-                    stats: dict | None = None) -> dict[int, int]:
-    """Map each near-duplicate row to the first row (in the given order) of its cluster.
-    `keys`: per row, anything truthy, or a falsy value for a row to skip; `signatures`: per row, the `minhash`
-    values; `units`: per row, `minhash_units` (needed for the edit test). `stats`, if given, receives counts."""
+def write_signatures(keys: Iterable, signatures: Iterable, units: Iterable[int] | None, cfg: DedupConfig, work: Path) -> dict:
+    """Stage 1 (in this process, streaming): the signatures of the rows to search (truthy `keys`) written to
+    `work/signatures.u32` (rows x `num_perm` uint32), with their row numbers and units (`rows.npy`, `units.npy`), the
+    links of rows whose signature repeats an earlier one (`exact.npy`, row pairs), and the rows the bands index
+    (`indexed.npy`: first of their signature, long enough for the edit test). Returns counts."""
     if cfg.max_edit_share is not None and units is None:
         raise ConfigError('dedup: the edit test (max_edit_share) needs the `minhash_units` column; pass units=')
-    P, (b, r), umin = cfg.num_perm, lsh_params(cfg), _min_index_units(cfg)
-    lsh = MinHashLSH(num_perm=P, params=(b, r))
-    uf, first = UnionFind(), {}
-    cap, n = 1024, 0                                       # the indexed rows' signatures, units and row numbers
-    S, U, R = np.empty((cap, P), np.uint32), np.empty(cap, np.int64), np.empty(cap, np.int64)
-    rows = exact = candidates = 0
+    P, umin = cfg.num_perm, _min_index_units(cfg)
     units = itertools.repeat(1) if units is None else units
     total = len(keys) if hasattr(keys, '__len__') else None
-    for i, (k, s, u) in enumerate(progress(itertools.zip_longest(keys, signatures, units, fillvalue=_END), desc='near-dup', total=total, unit='doc')):
-        if k is _END or s is _END or u is _END: raise DataError(f"dedup: keys, signatures and units differ in length (row {i})")
-        if not k: continue
-        rows += 1
-        s, u = np.asarray(s, dtype=np.uint32), int(u)
-        if s.shape != (P,): raise DataError(f"dedup: row {i}: signature has shape {s.shape}, expected ({P},) (num_perm)")
-        d = xxhash.xxh3_64_intdigest(s.tobytes())
-        if d in first: uf.union(i, first[d]); exact += 1; continue
-        first[d] = i
-        if u == 0 or abs(u) < umin: continue               # matches identical sets only: done above
-        m = LeanMinHash(seed=cfg.seed, hashvalues=s, scheme='affine32')
-        found = lsh.query(m)
-        if found:
-            found = np.fromiter(found, np.int64, len(found)); candidates += len(found)
-            J = (S[found] == s).mean(axis=1)
-            for j in R[found[_accept(J, u, U[found], cfg)]]: uf.union(i, int(j))
-        if n == cap:
-            cap *= 2; S.resize((cap, P), refcheck=False); U.resize(cap, refcheck=False); R.resize(cap, refcheck=False)
-        S[n], U[n], R[n] = s, u, i
-        lsh.insert(n, m, check_duplication=False); n += 1
-    out = {x: uf.find(x) for x in list(uf.parent)}
+    rows, uu, dig, buf = array('q'), array('q'), array('Q'), []   # 8 bytes a row, not a Python int
+    with open(work/'signatures.u32', 'wb') as f:
+        for i, (k, s, u) in enumerate(progress(itertools.zip_longest(keys, signatures, units, fillvalue=_END), desc='near-dup', total=total, unit='doc')):
+            if k is _END or s is _END or u is _END: raise DataError(f"dedup: keys, signatures and units differ in length (row {i})")
+            if not k: continue
+            s = np.asarray(s, dtype=np.uint32)
+            if s.shape != (P,): raise DataError(f"dedup: row {i}: signature has shape {s.shape}, expected ({P},) (num_perm)")
+            b = s.tobytes(); buf.append(b); rows.append(i); uu.append(int(u)); dig.append(xxhash.xxh3_64_intdigest(b))
+            if len(buf) == 8192: f.write(b''.join(buf)); buf.clear()
+        f.write(b''.join(buf))
+    R, U, D = (np.frombuffer(a, t).copy() for a, t in ((rows, np.int64), (uu, np.int64), (dig, np.uint64)))
+    del rows, uu, dig
+    order = np.argsort(D, kind='stable')                          # equal signatures together, in row order
+    Ds = D[order]
+    head = np.r_[True, Ds[1:] != Ds[:-1]] if len(Ds) else np.zeros(0, bool)
+    first = order[np.maximum.accumulate(np.where(head, np.arange(len(Ds)), 0))]   # each row's first copy (its signature's)
+    exact = np.stack([order[~head], first[~head]], axis=1)        # (row, first row) in compact numbering
+    indexed = np.zeros(len(R), bool); indexed[order[head]] = True
+    indexed &= (U != 0) & (np.abs(U) >= umin)                     # too short: matches identical sets only (done above)
+    np.save(work/'rows.npy', R); np.save(work/'units.npy', U); np.save(work/'exact.npy', exact)
+    np.save(work/'indexed.npy', np.flatnonzero(indexed))
+    return dict(rows=len(R), exact=int((~head).sum()), indexed=int(indexed.sum()))
+
+def _signatures(work: Path, P: int) -> np.ndarray:
+    "The signatures `write_signatures` wrote, memory-mapped (rows x `P` uint32)."
+    f = work/'signatures.u32'
+    if f.stat().st_size == 0: return np.zeros((0, P), np.uint32)        # nothing to search (a file of 0 bytes cannot be mapped)
+    return np.memmap(f, dtype=np.uint32, mode='r').reshape(-1, P)
+
+# %% ../nbs/02b_dedup.ipynb #221a0297
+class BandCandidates(PipelineStep):
+    """Stage 2, a datatrove step, one task per LSH band (task `rank` takes bands rank, rank + world_size, ...): the band's
+    values of the indexed rows with their row numbers, sorted and written to `band_XXX.npy`; rows with equal values
+    are candidates; a pair is verified (`_accept`) only in the first band it shares, so once; the accepted pairs go to
+    `pairs_XXX.npy`. Signatures are read from the memory-mapped file, a chunk of pairs at a time."""
+    name, type = '🔍 near-dup band', '🫂 - DEDUP'
+
+    def __init__(self, work: str, cfg: dict, chunk: int = 1 << 16):
+        super().__init__(); self.work, self.cfg, self.chunk = work, cfg, chunk
+
+    def run(self, data=None, rank: int = 0, world_size: int = 1):
+        c, w = DedupConfig(**self.cfg), Path(self.work)
+        b, r = lsh_params(c)
+        S, U, ix = _signatures(w, c.num_perm), np.load(w/'units.npy'), np.load(w/'indexed.npy')
+        for band in range(rank, b, world_size):
+            vals = np.empty((len(ix), r), np.uint32)
+            for i in range(0, len(ix), self.chunk): vals[i:i + self.chunk] = S[ix[i:i + self.chunk], band * r:(band + 1) * r]
+            order = np.lexsort(vals.T[::-1])                      # by the band's values, then (stable) by row
+            srt = np.rec.fromarrays([*vals[order].T, ix[order]], names=[f'h{k}' for k in range(r)] + ['row'])
+            del vals, order
+            np.save(w/f'band_{band:03d}.npy', srt); del srt
+            srt = np.load(w/f'band_{band:03d}.npy', mmap_mode='r')
+            cand = acc = 0; out = []
+            for a, bb in self._pairs(srt, r):
+                first = self._first_band(S, a, bb, band, r)       # verified in an earlier band already?
+                a, bb = a[first], bb[first]; cand += len(a)
+                J = (S[a] == S[bb]).mean(axis=1)
+                ok = _accept(J, U[bb], U[a], c)
+                out.append(np.stack([bb[ok], a[ok]], axis=1)); acc += int(ok.sum())
+            np.save(w/f'pairs_{band:03d}.npy', np.concatenate(out) if out else np.zeros((0, 2), np.int64))
+            np.save(w/f'candidates_{band:03d}.npy', np.array([cand]))
+            self.stat_update('candidates', value=cand); self.stat_update('accepted', value=acc)
+
+    def _pairs(self, srt, r):
+        "Chunks of (earlier, later) compact rows with equal band values."
+        n = len(srt)
+        if n < 2: return
+        h = np.stack([np.asarray(srt[f'h{k}']) for k in range(r)], axis=1); row = np.asarray(srt['row'])
+        start = np.flatnonzero(np.r_[True, (h[1:] != h[:-1]).any(axis=1)])
+        size = np.diff(np.r_[start, n])
+        two = start[size == 2]
+        for i in range(0, len(two), self.chunk): yield row[two[i:i + self.chunk]], row[two[i:i + self.chunk] + 1]
+        A, B, m = [], [], 0
+        for s0, k in zip(start[size > 2], size[size > 2]):
+            iu, ju = np.triu_indices(k, 1)
+            A.append(row[s0 + iu]); B.append(row[s0 + ju]); m += len(iu)
+            if m >= self.chunk: yield np.concatenate(A), np.concatenate(B); A, B, m = [], [], 0
+        if A: yield np.concatenate(A), np.concatenate(B)
+
+    @staticmethod
+    def _first_band(S, a, b, band, r):
+        "Which pairs share no band before `band`."
+        if band == 0: return np.ones(len(a), bool)
+        eq = (S[a, :band * r] == S[b, :band * r]).reshape(len(a), band, r).all(axis=2)
+        return ~eq.any(axis=1)
+
+# %% ../nbs/02b_dedup.ipynb #6926e72c
+class NearClusters(PipelineStep):
+    """Stage 3, a datatrove step in one task: the exact and accepted pairs of every band joined into clusters
+    (connected components, each named by its first row), written as (row, first row) pairs to `clusters.npy`."""
+    name, type = '🫂 near-dup clusters', '🫂 - DEDUP'
+
+    def __init__(self, work: str, bands: int):
+        super().__init__(); self.work, self.bands = work, bands
+
+    def run(self, data=None, rank: int = 0, world_size: int = 1):
+        w = Path(self.work)
+        R = np.load(w/'rows.npy')
+        links = np.concatenate([np.load(w/'exact.npy')] + [np.load(w/f'pairs_{b:03d}.npy') for b in range(self.bands)])
+        root = split_components(len(R), links) if len(R) else np.zeros(0, np.int64)
+        dup = np.flatnonzero(root != np.arange(len(R)))
+        np.save(w/'clusters.npy', np.stack([R[dup], R[root[dup]]], axis=1))
+        self.stat_update('duplicates', value=len(dup))
+
+# %% ../nbs/02b_dedup.ipynb #8badc313
+def near_duplicates(keys: Iterable, signatures: Iterable, cfg: DedupConfig, units: Iterable[int] | None = None,
+                    stats: dict | None = None, work: Path | None = None, workers: int = 1) -> dict[int, int]:
+    """Map each near-duplicate row to the first row (in the given order) of its cluster.
+    `keys`: per row, anything truthy, or a falsy value for a row to skip; `signatures`: per row, the `minhash`
+    values; `units`: per row, `minhash_units` (needed for the edit test). `stats`, if given, receives counts.
+    The search runs on disk in `work` (a temporary folder when None; its `logs/` hold datatrove's logs), as datatrove
+    stages on `workers` local processes: the signatures written (`write_signatures`), one task per band
+    (`BandCandidates`), then the clusters (`NearClusters`)."""
+    if work is not None: Path(work).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        w = Path(tmp)
+        st = write_signatures(keys, signatures, units, cfg, w)
+        b, r = lsh_params(cfg)
+        run_local([BandCandidates(str(w), cfg.model_dump())], w/'logs'/'bands', tasks=b, workers=workers)
+        run_local([NearClusters(str(w), b)], w/'logs'/'clusters')
+        cl = np.load(w/'clusters.npy')
+        out = dict(zip(cl[:, 0].tolist(), cl[:, 1].tolist()))
+        cand = sum(int(np.load(w/f'candidates_{k:03d}.npy')[0]) for k in range(b))
     if stats is not None:
-        stats.update(rows=rows, indexed=n, bands=b, rows_per_band=r, exact=exact, candidates=candidates,
-                     duplicates=len(out), clusters=len(set(out.values())))
+        stats.update(st, bands=b, rows_per_band=r, candidates=cand, duplicates=len(out), clusters=len(set(out.values())))
     return out
 
 # %% ../nbs/02b_dedup.ipynb #cfcc750d
@@ -171,16 +303,3 @@ def iter_signatures(data, column: str = 'minhash', batch_size: int = 8192) -> It
         flat = col.flatten().to_numpy(zero_copy_only=False)
         if len(flat) != width * len(col): raise DataError(f"dedup: column {column!r} has rows of different lengths")
         yield from flat.reshape(len(col), width).astype(np.uint32, copy=False)
-
-# %% ../nbs/02b_dedup.ipynb #7a82920b
-def split_components(n: int, links: Iterable[tuple[int, int]]) -> np.ndarray:
-    "Component of each of `n` rows under `links` (pairs of row indices), named by its smallest row index."
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    e = np.asarray(list(links) if not isinstance(links, np.ndarray) else links, dtype=np.int64).reshape(-1, 2)
-    if len(e) and (e.min() < 0 or e.max() >= n): raise DataError(f"split_components: a link names a row outside 0..{n - 1}")
-    g = coo_matrix((np.ones(len(e), np.int8), (e[:, 0], e[:, 1])), shape=(n, n))
-    _, label = connected_components(g, directed=False)
-    first = np.full(label.max() + 1 if n else 0, n, dtype=np.int64)
-    np.minimum.at(first, label, np.arange(n))
-    return first[label]

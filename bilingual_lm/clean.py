@@ -32,9 +32,9 @@ __all__ = ['LEGACY_SPELLINGS', 'NOT_BANGLA_SHARE', 'EN_RARE_ZIPF', 'EN_MIN_FOREI
            'step_normalize', 'step_mojibake', 'step_language', 'step_basic', 'clean_batch', 'markup_report', 'raw_rows',
            'task_rows', 'RawReader', 'CleanBatches', 'ArrowWriter', 'map_pipeline', 'exact_duplicates',
            'near_duplicate_links', 'pair_links', 'assign_splits', 'comparable_links', 'word_counts', 'budget_quotas',
-           'budget_rank', 'select_budget', 'row_columns', 'split_stats', 'write_splits', 'check_kept', 'drop_counts',
-           'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report', 'clean_fingerprint',
-           'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
+           'budget_rank', 'select_budget', 'column', 'row_columns', 'split_stats', 'write_splits', 'check_kept',
+           'drop_counts', 'kept_composition', 'clean_pairs', 'clean_report', 'write_clean', 'plot_report',
+           'clean_fingerprint', 'clean', 'summary', 'clean_files', 'iter_texts', 'clean_pair_table']
 
 # %% ../nbs/02_clean.ipynb #1a6e15e3
 _BN_CHARS = '\u0980-\u09FF'
@@ -490,10 +490,15 @@ def _write_split(ds, rows: np.ndarray, folder: Path, shard_rows: int, chunk: int
     return out
 
 # %% ../nbs/02_clean.ipynb #6159fef7
+def column(ds, name: str) -> list:
+    "Column `name` of `ds` (a `datasets.Dataset`) as a Python list, read whole from Arrow: indexing a column row by row costs about a millisecond a row."
+    return ds.select_columns([name]).with_format('arrow')[:].column(name).to_pylist()
+
 def row_columns(ds) -> dict[str, np.ndarray]:
     "The per-row columns the report counts, as arrays: lang, source, age_band, markup, child_safe, nbytes, pii."
-    cols = {k: np.array(ds[k], dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
-    return cols | dict(child_safe=np.array(ds['child_safe'], dtype=bool), nbytes=np.array(ds['nbytes']), pii=np.array(ds['pii_count']))
+    cols = {k: np.array(column(ds, k), dtype=object) for k in ('lang', 'source', 'age_band', 'markup')}
+    return cols | dict(child_safe=np.array(column(ds, 'child_safe'), dtype=bool), nbytes=np.array(column(ds, 'nbytes'), dtype=np.int64),
+                       pii=np.array(column(ds, 'pii_count'), dtype=np.int64))
 
 # %% ../nbs/02_clean.ipynb #0a2e1354
 def split_stats(cols: dict, rows: np.ndarray) -> dict:
@@ -611,7 +616,7 @@ def clean(cfg: Config, force: bool = False) -> dict:
     shards = raw_shards(paths)
     with atomic_path(paths.clean) as tmp:
         ds = map_pipeline(shards, cfg, tmp/'.cache', paths.raw)
-        drop, keys, ids, pair_ids = np.array(ds['drop'], dtype=object), ds['key'], ds['id'], ds['pair_id']
+        drop, keys, ids, pair_ids = np.array(column(ds, 'drop'), dtype=object), *(column(ds, k) for k in ('key', 'id', 'pair_id'))
         links = exact_duplicates(drop, keys)
         near = near_duplicate_links(ds, drop, keys, c.dedup, tmp/'.cache', _num_proc(cfg, len(ds)))
         pair_first, plinks = pair_links(pair_ids)

@@ -5,7 +5,8 @@
 Sentences come from the shared data folder (the Brown Corpus and the Bangla literature set; see its README): each
 document is 2-6 sentences of one language, drawn with a fixed seed, so documents are real text but not real documents.
 The script writes them as JSONL, collects them with a `files` source, cleans them, and samples the memory of the clean
-stage's whole process tree every 0.2 s: RSS of the main process and PSS (proportional set size, which counts pages
+stage's whole process tree every 0.2 s: RSS of the main process, its anonymous part (RSS less file-backed pages such as
+the memory-mapped Arrow data, which the kernel can drop and re-read), and PSS (proportional set size, which counts pages
 shared by forked workers once) of the tree. Prints one JSON line. Needs `shared/data` (see `core.shared_data`).
 """
 import argparse, json, os, random, re, sys, tempfile, threading, time
@@ -39,17 +40,18 @@ def write_docs(path: Path, n: int, en: list[str], bn: list[str], seed: int = 0) 
 
 
 class Sampler(threading.Thread):
-    "Peak RSS of this process and peak PSS of its process tree, sampled every `every` seconds."
+    "Peak RSS and anonymous RSS of this process, and peak PSS of its process tree, sampled every `every` seconds."
     def __init__(self, every: float = 0.2):
         super().__init__(daemon=True)
-        self.every, self.stop, self.rss, self.pss = every, threading.Event(), 0, 0
+        self.every, self.stop, self.rss, self.anon, self.pss = every, threading.Event(), 0, 0, 0
         self.me = psutil.Process()
 
     def run(self):
         while not self.stop.is_set():
             try:
                 procs = [self.me] + self.me.children(recursive=True)
-                self.rss = max(self.rss, self.me.memory_info().rss)
+                m = self.me.memory_info()
+                self.rss, self.anon = max(self.rss, m.rss), max(self.anon, m.rss - m.shared)   # shared: file-backed pages (the memory-mapped Arrow data)
                 self.pss = max(self.pss, sum(p.memory_full_info().pss for p in procs if p.is_running()))
             except (psutil.Error, OSError): pass
             self.stop.wait(self.every)
@@ -80,7 +82,7 @@ def main():
     s.stop.set(); s.join()
     print(json.dumps(dict(documents=a.docs, text_mb=round(nbytes / 1e6, 1), workers=a.workers, kept=r['kept'],
                           clean_wall_s=round(wall, 1), main_cpu_s=round(time.process_time() - c0, 1),
-                          mb_per_s=round(nbytes / 1e6 / wall, 2), peak_rss_main_mb=round(s.rss / 2**20),
+                          mb_per_s=round(nbytes / 1e6 / wall, 2), peak_rss_main_mb=round(s.rss / 2**20), peak_anon_main_mb=round(s.anon / 2**20),
                           peak_pss_tree_mb=round(s.pss / 2**20))))
 
 

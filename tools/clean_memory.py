@@ -1,9 +1,9 @@
 """Clean's peak memory and speed on many generated documents built from real sentences.
 
-    python tools/clean_memory.py --docs 1000000 [--workers 2] [--keep DIR]
+    python tools/clean_memory.py --docs 1000000 [--workers 2] [--sentences 1,2] [--keep DIR]
 
 Sentences come from the shared data folder (the Brown Corpus and the Bangla literature set; see its README): each
-document is 2-6 sentences of one language, drawn with a fixed seed, so documents are real text but not real documents.
+document is 2-6 sentences (`--sentences`) of one language, drawn with a fixed seed, so documents are real text but not real documents.
 The script writes them as JSONL, collects them with a `files` source, cleans them, and samples the memory of the clean
 stage's whole process tree every 0.2 s: RSS of the main process, its anonymous part (RSS less file-backed pages such as
 the memory-mapped Arrow data, which the kernel can drop and re-read), and PSS (proportional set size, which counts pages
@@ -27,13 +27,13 @@ def sentences(root: Path, limit: int = 200_000) -> tuple[list[str], list[str]]:
     return [s for s in en if len(s.split()) >= 4][:limit], bn[:limit]
 
 
-def write_docs(path: Path, n: int, en: list[str], bn: list[str], seed: int = 0) -> int:
-    "Write `n` documents to JSONL `path`; return the bytes of text written."
+def write_docs(path: Path, n: int, en: list[str], bn: list[str], seed: int = 0, sentences: tuple[int, int] = (2, 6)) -> int:
+    "Write `n` documents of `sentences` (least, most) sentences each to JSONL `path`; return the bytes of text written."
     rng, nbytes = random.Random(seed), 0
     with open(path, 'w', encoding='utf-8') as f:
         for i in range(n):
             pool = bn if i % 2 else en
-            text = ' '.join(rng.choice(pool) for _ in range(rng.randint(2, 6)))
+            text = ' '.join(rng.choice(pool) for _ in range(rng.randint(*sentences)))
             nbytes += len(text.encode('utf-8'))
             f.write(json.dumps(dict(text=text), ensure_ascii=False) + '\n')
     return nbytes
@@ -61,6 +61,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--docs', type=int, default=1_000_000)
     ap.add_argument('--workers', type=int, default=1)
+    ap.add_argument('--sentences', default='2,6', help='least,most sentences a document (default 2,6)')
     ap.add_argument('--keep', type=Path, default=None, help='work in this folder and keep it (default: a temporary one)')
     a = ap.parse_args()
     root = shared_data()
@@ -69,7 +70,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     docs = work/'docs.jsonl'
     en, bn = sentences(root)
-    nbytes = write_docs(docs, a.docs, en, bn) if not docs.exists() else sum(len(json.loads(l)['text'].encode()) for l in open(docs))
+    nbytes = write_docs(docs, a.docs, en, bn, sentences=tuple(map(int, a.sentences.split(',')))) if not docs.exists() else sum(len(json.loads(l)['text'].encode()) for l in open(docs))
     cfg = load_config(overrides=[f'data_dir={work/"data"}', 'collect.snapshot=gen', f'clean.num_proc={a.workers}',
                                  f'collect.sources=[{{kind: files, path: {docs}, format: jsonl, name: generated}}]'])
     from bilingual_lm.collect import collect

@@ -12,8 +12,8 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'stage_module', 'stage_function', 'stage_summary', 'run_stages', 'status_table', 'parser',
-           'main']
+__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'stage_module', 'stage_function', 'stage_summary', 'run_stages',
+           'status_table', 'generate_text', 'parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #c797e6e1
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
@@ -78,6 +78,18 @@ def status_table(cfg: Config) -> str:
         lines.append(f"{s:<10} {i.get('status', '-'):<12} {i.get('wall_s', '') or '':>8}  {i.get('summary', i.get('error', ''))}")
     return '\n'.join(lines)
 
+# %% ../nbs/10_cli.ipynb #174ee7ed
+GENERATE_OPTIONS = dict(max_new_tokens='evaluate.max_new_tokens', temperature='evaluate.temperature', top_k='evaluate.top_k',
+                        top_p='evaluate.top_p', seed='seed')   # `generate`'s options are these config keys, checked as any
+
+def generate_text(cfg: Config, prompts: list[str] | None = None) -> list[dict]:
+    """Continue each of `prompts` (default: `evaluate.prompts`) with the trained model of the run `cfg` names, on its
+    training device, sampling as the `evaluate` section says, seeded with `cfg.seed`. `DataError` when the run has no trained model."""
+    from bilingual_lm.evaluation import load_trained, samples
+    tok, model = load_trained(cfg)
+    e = cfg.evaluate
+    return samples(model, tok, prompts or e.prompts, e.max_new_tokens, e.temperature, e.top_k, e.top_p, cfg.seed)
+
 # %% ../nbs/10_cli.ipynb #ef7e0709
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='bilingual-lm', description='Train small Bangla + English language models, stage by stage.')
@@ -99,6 +111,13 @@ def parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(s, parents=[common], help=helps[s])
         sp.add_argument('--force', action='store_true', help='redo the stage even if it is up to date')
         if s == 'collect': sp.add_argument('--skip-bad', action='store_true', help='quarantine bad inputs instead of stopping')
+    g = sub.add_parser('generate', parents=[common], help="continue prompts with the run's trained model")
+    g.add_argument('--prompt', dest='prompts', action='append', metavar='TEXT', help='a prompt (repeatable; default: evaluate.prompts)')
+    g.add_argument('--max-new-tokens', type=int, metavar='N', help='tokens to add at most (default: evaluate.max_new_tokens)')
+    g.add_argument('--temperature', type=float, metavar='T', help='0: greedy (default: evaluate.temperature)')
+    g.add_argument('--top-k', type=int, metavar='K', help='sample from the K most likely tokens, 0: all (default: evaluate.top_k)')
+    g.add_argument('--top-p', type=float, metavar='P', help='nucleus: the most likely tokens holding P of the probability, 1: all (default: evaluate.top_p)')
+    g.add_argument('--seed', type=int, metavar='S', help='random seed (default: the config\'s seed)')
     sub.add_parser('config', parents=[common], help='print the resolved config as YAML')
     sub.add_parser('status', parents=[common], help="each stage's status and wall time")
     return p
@@ -108,7 +127,11 @@ def main(argv=None) -> int:
     "Entry point of the `bilingual-lm` console script."
     args = parser().parse_args(argv)
     try:
-        cfg = load_config(args.config, args.overrides + (['collect.skip_bad=true'] if getattr(args, 'skip_bad', False) else []))
+        sets = [f"{key}={getattr(args, opt)}" for opt, key in GENERATE_OPTIONS.items() if getattr(args, opt, None) is not None]
+        cfg = load_config(args.config, args.overrides + sets + (['collect.skip_bad=true'] if getattr(args, 'skip_bad', False) else []))
+        if args.command == 'generate':
+            for s in generate_text(cfg, args.prompts): print(f"{s['prompt']} → {s['continuation']}".replace('\n', '\\n'))
+            return 0
         if args.command == 'config': print(dump_config(cfg), end=''); return 0
         if args.command == 'status': print(status_table(cfg)); return 0
         if args.command == 'run':

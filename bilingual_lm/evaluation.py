@@ -19,8 +19,8 @@ from .models import LlamaLM, load_weights
 
 # %% auto #0
 __all__ = ['sequence_logprobs', 'bits_per_byte', 'minimal_pair_files', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples',
-           'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval', 'plot_eval', 'evaluate',
-           'summary']
+           'load_trained', 'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval',
+           'plot_eval', 'evaluate', 'summary']
 
 # %% ../nbs/07_evaluation.ipynb #d8781dfd
 def _windows(seq: list[int], max_len: int):
@@ -116,16 +116,26 @@ def minimal_pair_accuracy(model: LlamaLM, tok: Tokenizer, pairs: list[dict], bat
 
 # %% ../nbs/07_evaluation.ipynb #38551446
 def samples(model: LlamaLM, tok: Tokenizer, prompts: list[str], max_new_tokens: int = 32, temperature: float = 0.8,
-            top_k: int = 40, seed: int = 0) -> list[dict]:
-    "A sampled continuation of each prompt (seeded); prompts are encoded in NFC, as every text."
+            top_k: int = 40, top_p: float = 1.0, seed: int = 0) -> list[dict]:
+    """A sampled continuation of each prompt (seeded), all prompts in one left-padded batch on the model's device;
+    prompts are encoded in NFC, as every text. The continuation ends before `</s>`."""
     torch.manual_seed(seed)
     device = next(model.parameters()).device
-    out = []
-    for p in prompts:
-        ids = torch.tensor([[tok.bos_id] + tok.encode(p)], device=device)
-        gen = model.generate(ids, max_new_tokens, temperature=temperature, top_k=top_k, eos_id=tok.eos_id)[0].tolist()
-        out.append(dict(prompt=p, continuation=tok.decode(gen[ids.shape[1]:])))
-    return out
+    ids = [[tok.bos_id] + tok.encode(p) for p in prompts]
+    T = max(map(len, ids))
+    x = torch.tensor([[tok.pad_id] * (T - len(i)) + i for i in ids], device=device)
+    real = torch.tensor([[0] * (T - len(i)) + [1] * len(i) for i in ids], device=device)
+    gen = model.generate(x, max_new_tokens, temperature=temperature, top_k=top_k, top_p=top_p, eos_id=tok.eos_id, attn_mask=real,
+                         use_cache=T + max_new_tokens <= model.args.max_seq_len)[:, T:].tolist()
+    return [dict(prompt=p, continuation=tok.decode(g[:g.index(tok.eos_id)] if tok.eos_id in g else g)) for p, g in zip(prompts, gen)]
+
+# %% ../nbs/07_evaluation.ipynb #75e2582e
+def load_trained(cfg: Config, device=None) -> tuple[Tokenizer, LlamaLM]:
+    "The tokenizer and trained model (eval mode, on `device`; default: `train.device` resolved) of the run `cfg` names."
+    from bilingual_lm.training import resolve_device
+    paths = Paths.of(cfg)
+    model = load_weights(paths.weights).to(resolve_device(cfg.train.device) if device is None else device).eval()
+    return Tokenizer(paths.tokenizer), model
 
 # %% ../nbs/07_evaluation.ipynb #ae813685
 def split_texts(paths: Paths, split: str = 'test') -> tuple[list[str], list[str]]:
@@ -195,11 +205,11 @@ def evaluate(cfg: Config, force: bool = False) -> dict:
     train_fp = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')['fingerprint']
     fp = fingerprint(train_fp, e.model_dump(mode='json'))
     if not force and (done := up_to_date(paths.eval, fp)): return done
-    tok, model = Tokenizer(paths.tokenizer), load_weights(paths.weights).eval()
+    tok, model = load_trained(cfg)
     ev = dict(fingerprint=fp, created=now_iso(), split='test', **split_bits_per_byte(model, tok, paths, e.batch_size))
     if e.parallel: ev['heldout_parallel'] = heldout_bits_per_byte(model, tok, e.parallel, e.batch_size)
     ev['minimal_pairs'] = minimal_pairs_eval(model, tok, e, cfg.seed)
-    ev['samples'] = samples(model, tok, e.prompts, e.max_new_tokens, e.temperature, e.top_k, cfg.seed)
+    ev['samples'] = samples(model, tok, e.prompts, e.max_new_tokens, e.temperature, e.top_k, e.top_p, cfg.seed)
     plot_eval(ev, paths.plots/'eval.png')
     write_json(paths.eval, ev)
     return ev

@@ -1,4 +1,4 @@
-"""RoPE, RMSNorm, SwiGLU, grouped-query attention and tied embeddings in plain PyTorch, with size presets, and a lossless conversion to and from `transformers.LlamaForCausalLM`.
+"""RoPE, RMSNorm, SwiGLU, grouped-query attention and tied embeddings in plain PyTorch, generation with a KV cache, with size presets, and a lossless conversion to and from `transformers.LlamaForCausalLM`.
 
 Docs: https://bilingual-lm.github.io/bilingual_lm/models.html.md"""
 
@@ -15,8 +15,9 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import *
 
 # %% auto #0
-__all__ = ['PRESETS', 'ModelArgs', 'model_args', 'RMSNorm', 'rope_cache', 'rotate_half', 'apply_rope', 'Attention', 'MLP',
-           'Block', 'Decoder', 'LlamaLM', 'save_weights', 'load_weights', 'hf_config', 'to_hf', 'from_hf']
+__all__ = ['PRESETS', 'SDPA_GQA', 'ModelArgs', 'model_args', 'RMSNorm', 'rope_cache', 'rotate_half', 'apply_rope', 'KVCache',
+           'Attention', 'MLP', 'Block', 'Decoder', 'LlamaLM', 'sample_next', 'save_weights', 'load_weights',
+           'hf_config', 'to_hf', 'from_hf']
 
 # %% ../nbs/04_models.ipynb #324f2377
 @dataclass
@@ -77,11 +78,31 @@ def rotate_half(x):
     return torch.cat([-x2, x1], dim=-1)
 
 def apply_rope(x, cos, sin):
-    "Rotate query/key vectors `x` (B, heads, T, head_dim) by their positions."
+    "Rotate query/key vectors `x` (B, heads, T, head_dim) by their positions: tables from position 0 (cut to T), or one row per position (B, 1, T, head_dim)."
     T = x.shape[-2]
-    return x * cos[:T] + rotate_half(x) * sin[:T]
+    return x * cos[..., :T, :] + rotate_half(x) * sin[..., :T, :]
 
 # %% ../nbs/04_models.ipynb #9157ffa2
+def _sdpa_has_gqa() -> bool:
+    try: F.scaled_dot_product_attention(torch.zeros(1, 2, 1, 2), torch.zeros(1, 1, 1, 2), torch.zeros(1, 1, 1, 2), enable_gqa=True)
+    except (TypeError, RuntimeError): return False
+    return True
+
+SDPA_GQA = _sdpa_has_gqa()   # does this torch's scaled_dot_product_attention take enable_gqa?
+
+class KVCache:
+    "One layer's keys and values (B, kv_heads, max_len, head_dim), filled left to right by `update`."
+    def __init__(self, max_len: int): self.max_len, self.len, self.k, self.v = max_len, 0, None, None
+
+    def update(self, k, v):
+        "Append keys and values (B, kv_heads, T, head_dim); return all of them so far."
+        if self.k is None: self.k, self.v = (k.new_zeros(*k.shape[:2], self.max_len, k.shape[3]) for _ in range(2))
+        T = k.shape[2]
+        if self.len + T > self.max_len: raise ValueError(f"KV cache holds {self.max_len} positions; {self.len} + {T} do not fit")
+        self.k[:, :, self.len:self.len + T], self.v[:, :, self.len:self.len + T] = k, v
+        self.len += T
+        return self.k[:, :, :self.len], self.v[:, :, :self.len]
+
 class Attention(nn.Module):
     "Causal multi-head self-attention with rotary embeddings and grouped key/value heads."
     def __init__(self, a: ModelArgs):
@@ -91,17 +112,22 @@ class Attention(nn.Module):
         self.k_proj = nn.Linear(a.dim, a.n_kv_heads * a.head_dim, bias=False)
         self.v_proj = nn.Linear(a.dim, a.n_kv_heads * a.head_dim, bias=False)
         self.o_proj = nn.Linear(a.n_heads * a.head_dim, a.dim, bias=False)
+        self.sdpa_gqa = SDPA_GQA
 
-    def forward(self, x, cos, sin):
+    def forward(self, x, cos, sin, mask=None, cache: KVCache | None = None):
         B, T, _ = x.shape
         q = self.q_proj(x).view(B, T, self.n_heads, self.head_dim).transpose(1, 2)
         k = self.k_proj(x).view(B, T, self.n_kv_heads, self.head_dim).transpose(1, 2)
         v = self.v_proj(x).view(B, T, self.n_kv_heads, self.head_dim).transpose(1, 2)
         q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+        if cache is not None: k, v = cache.update(k, v)
+        gqa = {}
         if self.n_kv_heads != self.n_heads:   # each key/value head serves a group of query heads
-            rep = self.n_heads // self.n_kv_heads
-            k, v = k.repeat_interleave(rep, dim=1), v.repeat_interleave(rep, dim=1)
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+            if self.sdpa_gqa: gqa = dict(enable_gqa=True)
+            else:
+                rep = self.n_heads // self.n_kv_heads
+                k, v = k.repeat_interleave(rep, dim=1), v.repeat_interleave(rep, dim=1)
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=mask is None and T > 1, **gqa)
         return self.o_proj(y.transpose(1, 2).reshape(B, T, -1))
 
 # %% ../nbs/04_models.ipynb #aa5c6ebe
@@ -123,8 +149,8 @@ class Block(nn.Module):
         self.self_attn, self.mlp = Attention(a), MLP(a)
         self.input_layernorm, self.post_attention_layernorm = RMSNorm(a.dim, a.norm_eps), RMSNorm(a.dim, a.norm_eps)
 
-    def forward(self, x, cos, sin):
-        h = x + self.self_attn(self.input_layernorm(x), cos, sin)
+    def forward(self, x, cos, sin, mask=None, cache=None):
+        h = x + self.self_attn(self.input_layernorm(x), cos, sin, mask, cache)
         return h + self.mlp(self.post_attention_layernorm(h))
 
 # %% ../nbs/04_models.ipynb #99d7c28a
@@ -137,9 +163,9 @@ class Decoder(nn.Module):
 
 class LlamaLM(nn.Module):
     "A Llama-architecture causal language model: token ids (B, T) → logits (B, T, vocab)."
-    def __init__(self, args: ModelArgs):
+    def __init__(self, args: ModelArgs, grad_checkpointing: bool = False):
         super().__init__()
-        self.args = args.check()
+        self.args, self.grad_checkpointing = args.check(), grad_checkpointing
         self.model = Decoder(args)
         self.lm_head = nn.Linear(args.dim, args.vocab_size, bias=False)
         if args.tie_embeddings: self.lm_head.weight = self.model.embed_tokens.weight
@@ -154,11 +180,26 @@ class LlamaLM(nn.Module):
     def _init(m):
         if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, std=0.02)
 
-    def forward(self, idx):
-        T = idx.shape[1]
-        if T > self.args.max_seq_len: raise ValueError(f"sequence of {T} tokens is longer than max_seq_len={self.args.max_seq_len}")
+    def forward(self, idx, attn_mask=None, caches: list[KVCache] | None = None):
+        B, T = idx.shape
+        past = caches[0].len if caches else 0
+        if past + T > self.args.max_seq_len:
+            raise ValueError(f"sequence of {past + T} tokens is longer than max_seq_len={self.args.max_seq_len}")
+        mask = None
+        if attn_mask is None:   # no padding: positions past … past+T-1, causal (or one new token seeing the whole cache)
+            if past and T > 1: raise ValueError("more than one new token after a cache needs an attn_mask")
+            cos, sin = self.rope_cos[past:past + T], self.rope_sin[past:past + T]
+        else:
+            real = attn_mask.bool()                                      # (B, past + T)
+            pos = (real.long().cumsum(-1) - 1).clamp(min=0)[:, past:]    # padding shifts no position
+            cos, sin = self.rope_cos[pos][:, None], self.rope_sin[pos][:, None]
+            causal = torch.ones(T, past + T, dtype=torch.bool, device=idx.device).tril(past)
+            mask = causal & (real[:, None, None, :] | ~real[:, None, past:, None])   # (B, 1, T, S): real queries see real keys
         x = self.model.embed_tokens(idx)
-        for layer in self.model.layers: x = layer(x, self.rope_cos, self.rope_sin)
+        for i, layer in enumerate(self.model.layers):
+            if self.grad_checkpointing and self.training and torch.is_grad_enabled() and caches is None:
+                x = torch.utils.checkpoint.checkpoint(layer, x, cos, sin, mask, use_reentrant=False)
+            else: x = layer(x, cos, sin, mask, caches[i] if caches else None)
         return self.lm_head(self.model.norm(x))
 
     def num_params(self, non_embedding: bool = False) -> int:
@@ -172,18 +213,48 @@ class LlamaLM(nn.Module):
         return 6 * self.num_params(non_embedding=not a.tie_embeddings) + 12 * a.n_layers * a.dim * seq_len
 
     @torch.no_grad()
-    def generate(self, idx, max_new_tokens: int, temperature: float = 1.0, top_k: int | None = None, eos_id: int | None = None):
-        "Sample continuations of `idx` (B, T); greedy when `temperature` is 0. No KV cache: short and readable."
+    def generate(self, idx, max_new_tokens: int, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
+                 eos_id: int | None = None, attn_mask=None, use_cache: bool = True):
+        """Continue each row of `idx` (B, T) by up to `max_new_tokens` tokens; returns (B, T + new) token ids.
+        Greedy when `temperature` is 0, else sampled from the `top_k` most likely tokens and the nucleus of `top_p`
+        probability (`sample_next`). Prompts of different lengths are left-padded, with `attn_mask` (B, T) 1 at real tokens.
+        A row that produced `eos_id` is finished and continues with `pad_id`; generation stops when every row is.
+        `use_cache`: keep keys and values (`KVCache`, prompt + new tokens must fit `max_seq_len`); without it the whole
+        window of the last `max_seq_len` tokens is recomputed at each step."""
+        B, T0 = idx.shape
+        L = self.args.max_seq_len
+        if use_cache and T0 + max_new_tokens > L:
+            raise ValueError(f"{T0} prompt + {max_new_tokens} new tokens exceed max_seq_len={L}: ask for fewer, or use_cache=False (a sliding window)")
+        real = torch.ones_like(idx, dtype=torch.bool) if attn_mask is None else attn_mask.bool()
+        padded = attn_mask is not None and not bool(real.all())
+        caches = [KVCache(T0 + max_new_tokens) for _ in self.model.layers] if use_cache else None
+        done = torch.zeros(B, dtype=torch.bool, device=idx.device)
+        x = idx
         for _ in range(max_new_tokens):
-            logits = self(idx[:, -self.args.max_seq_len:])[:, -1, :].float()
-            if temperature == 0: nxt = logits.argmax(-1, keepdim=True)
-            else:
-                logits = logits / temperature
-                if top_k: logits[logits < torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]] = -float('inf')
-                nxt = torch.multinomial(F.softmax(logits, dim=-1), 1)
-            idx = torch.cat([idx, nxt], dim=1)
-            if eos_id is not None and (nxt == eos_id).all(): break
+            if use_cache: logits = self(x, real if padded else None, caches)
+            else: logits = self(idx[:, -L:], real[:, -L:] if padded else None)
+            nxt = sample_next(logits[:, -1].float(), temperature, top_k, top_p)
+            if eos_id is not None:
+                nxt = nxt.masked_fill(done, self.args.pad_id)
+                done |= nxt == eos_id
+            idx, real, x = torch.cat([idx, nxt[:, None]], 1), F.pad(real, (0, 1), value=True), nxt[:, None]
+            if eos_id is not None and bool(done.all()): break
         return idx
+
+# %% ../nbs/04_models.ipynb #b7a05555
+def sample_next(logits, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None):
+    """Next token ids (B,) from `logits` (B, vocab): the argmax when `temperature` is 0; else a draw from
+    softmax(logits / temperature) restricted to the `top_k` most likely tokens (0 or None: all) and then to the
+    nucleus, the smallest set of most likely tokens whose probability reaches `top_p` (1 or None: all; Holtzman et al. 2020)."""
+    if temperature == 0: return logits.argmax(-1)
+    logits = logits / temperature
+    if top_k: logits = logits.masked_fill(logits < torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]], -float('inf'))
+    if top_p is not None and top_p < 1:
+        sorted_logits, order = logits.sort(-1, descending=True)
+        probs = sorted_logits.softmax(-1)
+        drop = probs.cumsum(-1) - probs >= top_p          # the tokens before this one already reach top_p
+        logits = logits.masked_fill(drop.scatter(-1, order, drop), -float('inf'))
+    return torch.multinomial(F.softmax(logits, dim=-1), 1)[:, 0]
 
 # %% ../nbs/04_models.ipynb #b16615b8
 def save_weights(model: LlamaLM, path) -> Path:

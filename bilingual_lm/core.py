@@ -13,7 +13,7 @@ from types import SimpleNamespace, UnionType
 from typing import Annotated, Any, Iterable, Iterator, Literal, Union, get_args, get_origin
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 # %% auto #0
 __all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
@@ -312,6 +312,12 @@ class FilesSource(Section):
 # %% ../nbs/00_core.ipynb #81e3e440
 _DUMP_DATE = re.compile(r'^(latest|\d{8})$')
 
+def _dump_date(v):
+    "YAML reads `date: 20230501` as a number and `date: 2023-05-01` as a date: both mean the dump date '20230501'."
+    if isinstance(v, int) and not isinstance(v, bool): return str(v)
+    if isinstance(v, dt.date): return v.strftime('%Y%m%d')
+    return v
+
 class WikipediaSource(Section):
     """A MediaWiki XML dump (`*-pages-articles.xml` compressed with bz2, gzip or xz, or not at all), streamed page by page.
     Either a local file (`path`) or a wiki and dump date (`wiki: bnwiki`, `date: latest` or `20230501`) that collect
@@ -320,7 +326,7 @@ class WikipediaSource(Section):
     name: str = 'wikipedia'
     path: Path | None = None       # a local dump; or give `wiki` (and `date`) to download one
     wiki: str | None = None        # a Wikimedia database name: bnwiki, enwiki, simplewiki, ...
-    date: str = 'latest'           # the dump's date, YYYYMMDD, or 'latest' (the newest finished dump on the mirror)
+    date: Annotated[str, BeforeValidator(_dump_date)] = 'latest'   # the dump's date, YYYYMMDD, or 'latest' (the newest finished dump on the mirror)
     part: int | None = Field(None, ge=1)  # with `wiki`: only the dump's n-th articles file (…-pages-articles<n>.xml-p…p….bz2; large wikis)
     lang: str | None = None        # guessed from the file name (bnwiki-… → bn) when not given
     max_pages: int | None = Field(None, ge=1)
@@ -379,6 +385,7 @@ class CollectConfig(Section):
 
     @model_validator(mode='after')
     def _check_budget(self):
+        if not re.match(r'https?://[^/]', self.mirror): raise ValueError(f"collect.mirror: {self.mirror!r} is not an http:// or https:// URL")
         names = {s.name for s in self.sources}
         if unknown := sorted(set(self.budget_shares) - names):
             raise ValueError(f"collect.budget_shares: {', '.join(map(repr, unknown))} names no source (sources: {', '.join(sorted(names))})")
@@ -612,6 +619,8 @@ class Config(Section):
     def _check_context(self):
         ctx = self.model.shape()['max_seq_len']
         if self.train.seq_len > ctx: raise ValueError(f"train.seq_len ({self.train.seq_len}) exceeds the model's max_seq_len ({ctx}): lower it, or set model.max_seq_len")
+        if unknown := sorted(set(self.collect.budget_words) - set(self.clean.languages) - {'mixed'}):
+            raise ValueError(f"collect.budget_words: {', '.join(map(repr, unknown))} is not a language clean keeps (clean.languages: {', '.join(self.clean.languages)})")
         if self.bench.prompt_tokens + self.bench.new_tokens > ctx:
             raise ValueError(f"bench.prompt_tokens + bench.new_tokens ({self.bench.prompt_tokens + self.bench.new_tokens}) exceeds the model's max_seq_len ({ctx})")
         return self

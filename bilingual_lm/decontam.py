@@ -55,29 +55,37 @@ def _row_texts(r) -> Iterator[str]:
     if isinstance(r.get('translation'), dict): yield from (v for v in r['translation'].values() if isinstance(v, str))
     yield from (r[k] for k in _TEXT_FIELDS if isinstance(r.get(k), str))
 
+def _records(path: Path) -> Iterator:
+    "The records of one evaluation file: Parquet rows, JSON Lines records (`.jsonl`, `.json`), or the lines of plain text."
+    if path.suffix == '.parquet':
+        try: pf = pq.ParquetFile(path)
+        except Exception as e: raise DataError(f"{path}: not a readable Parquet file ({e})") from None
+        for b in pf.iter_batches(batch_size=4096): yield from b.to_pylist()
+        return
+    try:
+        with open(path, encoding='utf-8') as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip(): continue
+                if path.suffix not in ('.jsonl', '.json'): yield line; continue
+                try: yield json.loads(line)
+                except json.JSONDecodeError as e: raise DataError(f"{path}:{n}: not valid JSON Lines, one record a line ({e.msg})") from None
+    except UnicodeDecodeError as e:
+        raise DataError(f"{path}: not UTF-8 text at byte {e.start:,} (a compressed file? decompress it first)") from None
+
 def eval_texts(path) -> Iterator[str]:
     """Every evaluation text in `path`: Parquet or JSONL records (both sides of a `translation`, and the fields
     text/sentence/sentence_good/sentence_bad/en/bn/source/target), or the non-empty lines of a plain text file.
-    A folder is every file under it. A missing file or a bad JSON line is a `DataError` naming it."""
+    A folder is every file under it. A missing file, a bad JSON line, a file that is not UTF-8, or a file that gives
+    no text at all (records without those fields) is a `DataError` naming it."""
     path = Path(path)
     if path.is_dir():
         for p in sorted(q for q in path.rglob('*') if q.is_file()): yield from eval_texts(p)
         return
     if not path.exists(): raise DataError(f"{path}: evaluation file not found (clean.decontaminate reads it)")
-    if path.suffix == '.parquet':
-        try: pf = pq.ParquetFile(path)
-        except Exception as e: raise DataError(f"{path}: not a readable Parquet file ({e})") from None
-        for b in pf.iter_batches(batch_size=4096):
-            for r in b.to_pylist(): yield from _row_texts(r)
-    elif path.suffix in ('.jsonl', '.json'):
-        with open(path, encoding='utf-8') as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip(): continue
-                try: r = json.loads(line)
-                except json.JSONDecodeError as e: raise DataError(f"{path}:{n}: not valid JSON ({e.msg})") from None
-                yield from _row_texts(r)
-    else:
-        with open(path, encoding='utf-8') as f: yield from (l for l in f if l.strip())
+    n = 0
+    for r in _records(path):
+        for t in _row_texts(r): n += 1; yield t
+    if not n: raise DataError(f"{path}: no evaluation text found: records need a `translation` or one of the fields {', '.join(_TEXT_FIELDS)}")
 
 # %% ../nbs/02c_decontam.ipynb #c0000010
 def _minimal_pair_files(paths: list) -> list[Path]:
@@ -103,6 +111,7 @@ def evaluation_signature(cfg: Config) -> list:
     sig = []
     for name, files in evaluation_files(cfg).items():
         for p in files:
+            if not p.exists(): raise DataError(f"{p}: evaluation file not found ({'evaluate.parallel' if name.startswith('parallel:') else 'clean.decontaminate.files'})")
             for q in (sorted(x for x in p.rglob('*') if x.is_file()) if p.is_dir() else [p]):
                 st = q.stat(); sig.append((name, str(q), st.st_size, st.st_mtime_ns, sha256_file(q)))
     return sig

@@ -900,5 +900,6 @@ d = { 'settings': { 'branch': 'main',
                                                                                        'bilingual_lm/training.py'),
                                        'bilingual_lm.training.training_summary': ( 'training.html#training_summary',
                                                                                    'bilingual_lm/training.py'),
-                                       'bilingual_lm.training.wandb_callback': ( 'training.html#wandb_callback',
-                                                                                 'bilingual_lm/training.py')}}}
+                                       'bilingual_lm.training.wandb_callback': ('training.html#wandb_callback', 'bilingual_lm/training.py'),
+                                       'bilingual_lm.training.write_token_batches': ( 'training.html#write_token_batches',
+                                                                                      'bilingual_lm/training.py')}}}

@@ -387,12 +387,12 @@ def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
     if len(procs) > 1: out['speedup'] = round(med(wall[procs[0]]) / med(wall[procs[-1]]), 2)
     return out
 
-# %% ../nbs/08_benchmarking.ipynb #57f72479
+# %% ../nbs/08_benchmarking.ipynb #162238be
 def load_info() -> dict:
     "The machine's load when a figure is taken: the 1-minute load average, the CPU count and torch's thread count."
     return dict(load_avg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count(), torch_threads=torch.get_num_threads())
 
-# %% ../nbs/08_benchmarking.ipynb #430f2a2f
+# %% ../nbs/08_benchmarking.ipynb #59e0354e
 def _datasets_stream(hf, texts: list[str], out: Path, dtype, bos: int, eos: int, num_proc: int, cache: Path):
     "The baseline: `Dataset.map` of the fast tokenizer on `num_proc` processes, then the stream laid out from the Arrow offsets."
     import datasets, pyarrow as pa
@@ -449,7 +449,7 @@ def stream_speed(tok: Tokenizer, hf_dir, batches: list[dict], reps: int = 3, num
                         writer_over_datasets_map=round(speed['writer']['mb_per_s'] / speed['datasets_map']['mb_per_s'], 3),
                         load=load)
 
-# %% ../nbs/08_benchmarking.ipynb #23f3479b
+# %% ../nbs/08_benchmarking.ipynb #532d14af
 @torch.no_grad()
 def generation_speed(model: LlamaLM, batch_sizes=(1, 8), prompt_tokens: int = 16, new_tokens: int = 32, reps: int = 3, device='cpu') -> dict:
     "Greedy generation tokens/s of `LlamaLM.generate` and of `transformers` `generate` on the same weights, per batch size."
@@ -472,7 +472,7 @@ def generation_speed(model: LlamaLM, batch_sizes=(1, 8), prompt_tokens: int = 16
         out['load'].append(load_info())
     return out
 
-# %% ../nbs/08_benchmarking.ipynb #dbe0500f
+# %% ../nbs/08_benchmarking.ipynb #12e9e355
 def compiled_step_times(args: ModelArgs, bs: int, seq_len: int, steps: int, warmup: int, device, compile: bool) -> tuple[list[float], float]:
     "Seconds per fp32 training step of the bare loop, the model wrapped in `torch.compile` when `compile`; and the warm-up seconds."
     torch.manual_seed(0)

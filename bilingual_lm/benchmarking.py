@@ -28,7 +28,8 @@ from .core import GettextSource
 __all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTimer', 'fastai_step_times', 'bare_step_times',
            'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'bench_precisions',
            'training_mfu', 'inference_latency', 'tokenizer_texts', 'bench_ratios', 'plot_bench', 'benchmark', 'summary',
-           'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed']
+           'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed',
+           'load_info', 'stream_speed', 'generation_speed', 'compiled_step_times', 'compile_speed']
 
 # %% ../nbs/08_benchmarking.ipynb #6be9fc6e
 def _sync(device):
@@ -385,3 +386,123 @@ def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
                load_avg=[round(l, 2) for l in load], cpus=os.cpu_count())
     if len(procs) > 1: out['speedup'] = round(med(wall[procs[0]]) / med(wall[procs[-1]]), 2)
     return out
+
+# %% ../nbs/08_benchmarking.ipynb #162238be
+def load_info() -> dict:
+    "The machine's load when a figure is taken: the 1-minute load average, the CPU count and torch's thread count."
+    return dict(load_avg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count(), torch_threads=torch.get_num_threads())
+
+# %% ../nbs/08_benchmarking.ipynb #59e0354e
+def _datasets_stream(hf, texts: list[str], out: Path, dtype, bos: int, eos: int, num_proc: int, cache: Path):
+    "The baseline: `Dataset.map` of the fast tokenizer on `num_proc` processes, then the stream laid out from the Arrow offsets."
+    import datasets, pyarrow as pa
+    ds = datasets.Dataset.from_dict(dict(text=texts))
+    ds = ds.map(lambda b: dict(input_ids=hf(b['text'], add_special_tokens=False)['input_ids']), batched=True,
+                num_proc=num_proc, remove_columns=['text'], load_from_cache_file=False,
+                cache_file_name=str(cache/'ids.arrow'), desc=None)
+    col = pa.concat_arrays(ds.data.column('input_ids').chunks) if ds.num_rows else pa.array([], pa.list_(pa.int32()))
+    off = np.asarray(col.offsets, np.int64)
+    n = np.diff(off); ends = np.cumsum(n + 2); firsts = ends - n - 2
+    s = np.empty(int(ends[-1]) if len(ends) else 0, dtype)
+    body = np.ones(len(s), bool); body[firsts] = body[ends - 1] = False
+    s[firsts], s[ends - 1] = bos, eos
+    s[body] = np.asarray(col.values, np.int64)[off[0]:off[-1]] if len(off) else []
+    s.tofile(out)
+    return n + 2
+
+def stream_speed(tok: Tokenizer, hf_dir, batches: list[dict], reps: int = 3, num_proc: int = 2) -> dict:
+    """MB/s of 06's token-stream writer and of `datasets.map` with the exported fast tokenizer, on the same batches; whether
+    the two streams are the same bytes, and if not, in how many documents they differ (where the two tokenizers do)."""
+    import datasets
+    from transformers import AutoTokenizer
+    from bilingual_lm.training import write_token_batches
+    hf = AutoTokenizer.from_pretrained(hf_dir)
+    hf.model_max_length = 1 << 30                   # whole documents: no warning about the model's context
+    texts = [t for b in batches for t in b['text']]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    dtype = 'uint16' if tok.vocab_size <= 65536 else 'uint32'
+    import tempfile
+    work = Path(tempfile.mkdtemp(prefix='stream-bench-'))
+    was = datasets.is_progress_bar_enabled(); datasets.disable_progress_bars()
+    lens = {}
+    def ours():
+        with open(work/'ours.bin', 'wb') as f: lens['ours'] = write_token_batches(f, batches, tok, dtype)['lengths']
+    def theirs():
+        shutil.rmtree(work/'cache', ignore_errors=True); (work/'cache').mkdir()
+        lens['datasets'] = _datasets_stream(hf, texts, work/'datasets.bin', dtype, tok.bos_id, tok.eos_id, num_proc, work/'cache')
+    runs, res, load = dict(writer=ours, datasets_map=theirs), dict(writer=[], datasets_map=[]), [load_info()]
+    try:
+        for _ in range(reps):
+            for k, f in runs.items(): t = time.perf_counter(); f(); res[k].append(time.perf_counter() - t)
+            load.append(load_info())
+        a, b = np.fromfile(work/'ours.bin', dtype), np.fromfile(work/'datasets.bin', dtype)
+        same = a.tobytes() == b.tobytes()
+        sa, sb = np.cumsum(lens['ours']) - lens['ours'], np.cumsum(lens['datasets']) - lens['datasets']
+        differ = 0 if same else sum(not np.array_equal(a[i:i + m], b[j:j + n])
+                                    for i, m, j, n in zip(sa, lens['ours'], sb, lens['datasets']))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if was: datasets.enable_progress_bars()
+    speed = {k: dict(mb_per_s=round(mb / statistics.median(v), 2), wall_s=[round(x, 3) for x in v]) for k, v in res.items()}
+    return speed | dict(megabytes=round(mb, 3), documents=len(texts), tokens=len(a), num_proc=num_proc, identical=same,
+                        differing_documents=int(differ),
+                        writer_over_datasets_map=round(speed['writer']['mb_per_s'] / speed['datasets_map']['mb_per_s'], 3),
+                        load=load)
+
+# %% ../nbs/08_benchmarking.ipynb #532d14af
+@torch.no_grad()
+def generation_speed(model: LlamaLM, batch_sizes=(1, 8), prompt_tokens: int = 16, new_tokens: int = 32, reps: int = 3, device='cpu') -> dict:
+    "Greedy generation tokens/s of `LlamaLM.generate` and of `transformers` `generate` on the same weights, per batch size."
+    model = model.float().to(device).eval()
+    hf = to_hf(model)
+    kw = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, pad_token_id=model.args.pad_id)
+    out = dict(prompt_tokens=prompt_tokens, new_tokens=new_tokens, load=[load_info()])
+    for bs in batch_sizes:
+        g = torch.Generator().manual_seed(bs)
+        x = torch.randint(4, model.args.vocab_size, (bs, prompt_tokens), generator=g).to(device)
+        runs = dict(ours=lambda: model.generate(x, new_tokens, temperature=0), hf=lambda: hf.generate(x, **kw))
+        res, toks = {k: [] for k in runs}, {}
+        for k, f in runs.items(): toks[k] = f()[:, prompt_tokens:]        # warm-up, and the tokens compared
+        for _ in range(reps):
+            for k, f in runs.items():
+                _sync(device); t = time.perf_counter(); f(); _sync(device); res[k].append(time.perf_counter() - t)
+        tps = {k: round(bs * new_tokens / statistics.median(v), 1) for k, v in res.items()}
+        out[f'batch_{bs}'] = dict(ours_tokens_per_s=tps['ours'], hf_tokens_per_s=tps['hf'], ours_over_hf=round(tps['ours'] / tps['hf'], 3),
+                                  same_tokens=round((toks['ours'] == toks['hf']).float().mean().item(), 3))
+        out['load'].append(load_info())
+    return out
+
+# %% ../nbs/08_benchmarking.ipynb #12e9e355
+def compiled_step_times(args: ModelArgs, bs: int, seq_len: int, steps: int, warmup: int, device, compile: bool) -> tuple[list[float], float]:
+    "Seconds per fp32 training step of the bare loop, the model wrapped in `torch.compile` when `compile`; and the warm-up seconds."
+    torch.manual_seed(0)
+    model = LlamaLM(args).to(device)
+    step_model = torch.compile(model) if compile else model
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, betas=(0.9, 0.95), weight_decay=0.1)
+    ds = RandomWindows(bs * (steps + warmup), seq_len, args.vocab_size)
+    times, t0 = [], time.perf_counter()
+    for i in range(steps + warmup):
+        if i == warmup: warm = time.perf_counter() - t0
+        x, y = ds.x[i * bs:(i + 1) * bs, :-1].to(device), ds.x[i * bs:(i + 1) * bs, 1:].to(device)
+        _sync(device); t = time.perf_counter()
+        loss = lm_loss(step_model(x), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(); opt.zero_grad(set_to_none=True)
+        _sync(device)
+        if i >= warmup: times.append(time.perf_counter() - t)
+    return times, (warm if warmup else 0.0)
+
+def compile_speed(args: ModelArgs, bs: int, seq_len: int, steps: int = 6, warmup: int = 3, reps: int = 2, device='cpu') -> dict:
+    "Training tokens/s (fp32) of the bare loop with and without `torch.compile`, interleaved; medians over steps and repeats."
+    times, warm, load = dict(eager=[], compiled=[]), [], [load_info()]
+    for _ in range(reps):
+        for k in times:
+            t, w = compiled_step_times(args, bs, seq_len, steps, warmup, device, k == 'compiled')
+            times[k] += t
+            if k == 'compiled': warm.append(round(w, 2))
+            gc.collect()
+        load.append(load_info())
+    tps = {k: round(bs * seq_len / statistics.median(v), 1) for k, v in times.items()}
+    return dict(eager_tokens_per_s=tps['eager'], compiled_tokens_per_s=tps['compiled'],
+                compiled_over_eager=round(tps['compiled'] / tps['eager'], 3), compile_s=warm, steps=len(times['eager']), load=load)

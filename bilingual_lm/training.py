@@ -31,11 +31,11 @@ from .models import LlamaLM, model_args, save_weights, to_hf
 from .curriculum import *
 
 # %% auto #0
-__all__ = ['LANG_CODES', 'TokenStream', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data', 'PackedWindows',
-           'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision', 'cpu_has_fast_bf16',
-           'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'AtomicSaveModel',
-           'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog', 'wandb_callback',
-           'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
+__all__ = ['LANG_CODES', 'TokenStream', 'write_token_batches', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data',
+           'PackedWindows', 'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision',
+           'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint',
+           'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog',
+           'wandb_callback', 'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
            'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows',
            'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training', 'save_plots',
            'training_summary', 'summary', 'train']
@@ -62,33 +62,53 @@ class TokenStream:
         return cls(tokens, d['starts'], d['lengths'], d['langs'], d['bands'])
 
 # %% ../nbs/06_training.ipynb #1ccba586
+from itertools import chain
+
+def write_token_batches(f, batches, tok: Tokenizer, dtype) -> dict[str, np.ndarray]:
+    """Tokenize `batches` (dicts of lists with `text`, `lang` and `age_band`) into the open binary file `f`, each document
+    as `<s> tokens </s>` in `dtype`, one write per batch; returns each document's `lengths` (int64), `langs` (int8) and
+    age-band `bands` (int8). SentencePiece encodes a batch on all cores (`num_threads=-1`); the ids are laid out with NumPy."""
+    lengths, langs, bands = [], [], []
+    for b in batches:
+        ids = tok.encode(b['text'])
+        n = np.fromiter(map(len, ids), np.int64, len(ids))
+        ends = np.cumsum(n + 2); firsts = ends - n - 2
+        out = np.empty(int(ends[-1]) if len(ends) else 0, dtype)
+        body = np.ones(len(out), bool); body[firsts] = body[ends - 1] = False
+        out[firsts], out[ends - 1] = tok.bos_id, tok.eos_id
+        out[body] = np.fromiter(chain.from_iterable(ids), dtype, int(n.sum()))
+        out.tofile(f)
+        lengths.append(n + 2); langs.append(np.array([LANG_CODES.get(l, 3) for l in b['lang']], np.int8))
+        bands.append(readability_difficulty(b['age_band']).astype(np.int8))
+    cat = lambda xs, dt: np.concatenate(xs) if xs else np.zeros(0, dt)
+    return dict(lengths=cat(lengths, np.int64), langs=cat(langs, np.int8), bands=cat(bands, np.int8))
+
 def _write_stream(folder: Path, split: str, tok: Tokenizer, paths: Paths, dtype) -> dict:
-    starts, lengths, langs, bands, pos = [], [], [], [], 0
-    with open(folder/f'{split}.bin', 'wb') as f:
-        for b in progress(iter_texts(paths, split, columns=('text', 'lang', 'age_band')), desc=f'tokenize {split}', unit='batch'):
-            ids = tok.encode(b['text'])
-            for l, a, x in zip(b['lang'], b['age_band'], ids):
-                doc = [tok.bos_id, *x, tok.eos_id]
-                starts.append(pos); lengths.append(len(doc)); langs.append(LANG_CODES.get(l, 3)); pos += len(doc)
-                bands.append(readability_difficulty([a])[0])
-                np.asarray(doc, dtype=dtype).tofile(f)
-    np.savez(folder/f'{split}.docs.npz', starts=np.array(starts, np.int64), lengths=np.array(lengths, np.int64),
-             langs=np.array(langs, np.int8), bands=np.array(bands, np.int8))
-    return dict(documents=len(starts), tokens=pos)
+    batches = progress(iter_texts(paths, split, columns=('text', 'lang', 'age_band')), desc=f'tokenize {split}', unit='batch')
+    with open(folder/f'{split}.bin', 'wb') as f: d = write_token_batches(f, batches, tok, dtype)
+    starts = np.concatenate([[0], np.cumsum(d['lengths'])[:-1]]).astype(np.int64) if len(d['lengths']) else np.zeros(0, np.int64)
+    np.savez(folder/f'{split}.docs.npz', starts=starts, **d)
+    return dict(documents=len(starts), tokens=int(d['lengths'].sum()))
 
 # %% ../nbs/06_training.ipynb #bdfe602b
-def reorder_stream(folder: Path, split: str, order: np.ndarray, dtype):
-    "Rewrite a split's stream with its documents in `order`."
+def reorder_stream(folder: Path, split: str, order: np.ndarray, dtype, chunk_tokens: int = 1 << 23):
+    """Rewrite a split's stream with its documents in `order`, gathering whole runs of documents at once with one
+    index array of at most about `chunk_tokens` tokens (a document longer than that is gathered alone)."""
     src = TokenStream.load(folder, split)
-    new_starts, pos = np.empty(len(order), np.int64), 0
+    order = np.asarray(order, np.int64)
+    lengths = src.lengths[order]
+    ends = np.cumsum(lengths); new_starts = ends - lengths
     with open(folder/f'{split}.ordered.bin', 'wb') as f:
-        for j, i in enumerate(order):
-            s, n = src.starts[i], src.lengths[i]
-            np.asarray(src.tokens[s:s + n]).tofile(f); new_starts[j] = pos; pos += n
+        i = 0
+        while i < len(order):
+            j = max(i + 1, int(np.searchsorted(ends, new_starts[i] + chunk_tokens, 'right')))
+            idx = np.repeat(src.starts[order[i:j]] - new_starts[i:j], lengths[i:j]) + np.arange(new_starts[i], ends[j - 1])
+            np.asarray(src.tokens[idx]).tofile(f)
+            i = j
     del src
     os.replace(folder/f'{split}.ordered.bin', folder/f'{split}.bin')
     d = np.load(folder/f'{split}.docs.npz')
-    np.savez(folder/f'{split}.docs.npz', starts=new_starts, lengths=d['lengths'][order], langs=d['langs'][order], bands=d['bands'][order])
+    np.savez(folder/f'{split}.docs.npz', starts=new_starts.astype(np.int64), lengths=d['lengths'][order], langs=d['langs'][order], bands=d['bands'][order])
 
 # %% ../nbs/06_training.ipynb #c11b2a5e
 def token_data_fingerprint(cfg: Config) -> str:

@@ -641,9 +641,12 @@ def clean(cfg: Config, force: bool = False) -> dict:
 
 # %% ../nbs/02_clean.ipynb #e8f985f2
 def summary(r: dict, cfg: Config) -> str:
-    "The stage's one line for the CLI: kept of in, drops by reason, languages kept, and where the splits are."
+    "The stage's one line for the CLI: kept of in, drops by reason, languages kept, and where the splits are, and any language short of its word budget."
     drops = ', '.join(f"{k} {v:,}" for k, v in r['dropped'].items())
-    return f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items())) + f" → {Paths.of(cfg).clean}"
+    b = r.get('budget') or {}
+    short = '; '.join(f"{l} {b['selected'][l]['words']:,} of {b['target'][l]:,} words" for l in b.get('short_of_target', []))
+    return (f"kept {r['kept']:,} of {r['documents_in']:,} ({drops}); " + ', '.join(f"{k} {v:,}" for k, v in sorted(r['languages'].items()))
+            + f" → {Paths.of(cfg).clean}" + (f"; WARNING budget not met: {short}" if short else ''))
 
 # %% ../nbs/02_clean.ipynb #90310683
 def clean_files(paths: Paths, split: str) -> list[Path]:

@@ -30,7 +30,7 @@ __all__ = ['DOC_SCHEMA', 'PAIR_SCHEMA', 'SYSTEM_LOCALE', 'SWITCH_WORDS', 'MARKUP
            'ParseWikiPages', 'wiki_parse_pipeline', 'run_parse', 'write_page_files', 'read_parsed', 'parse_chunks',
            'wikipedia_records', 'mysql_unescape', 'read_langlinks', 'ShardWriter', 'source_inputs', 'crawl_state_dir',
            'crawl_source_records', 'source_version', 'collect_fingerprint', 'link_wikipedias', 'source_languages',
-           'budget_targets', 'raw_shards', 'collect', 'summary']
+           'budget_targets', 'raw_shards', 'pin_downloads', 'collect', 'summary']
 
 # %% ../nbs/01_collect.ipynb #a564dd5c
 DOC_SCHEMA = pa.schema([(n, pa.string()) for n in Document.model_fields])
@@ -1198,11 +1198,24 @@ def raw_shards(paths: Paths, kind: str = 'documents') -> list[Path]:
         if not s.exists(): raise DataError(f"{s}: shard listed in {paths.manifest} is missing")
     return shards
 
+# %% ../nbs/01_collect.ipynb #295607c8
+def pin_downloads(cfg: Config) -> Config:
+    """`cfg` with each `wiki` source's `date: latest` pinned to the dump date its snapshot already holds (from the
+    manifest's download records), so that a finished snapshot is found up to date without asking the mirror, and a
+    newer dump published since is not downloaded only to be refused. Raw snapshots never change: for a newer dump,
+    name a new snapshot."""
+    man = Paths.of(cfg).manifest
+    if not man.exists(): return cfg
+    held = {d['source']: d['date'] for d in read_json(man).get('downloads') or []}
+    srcs = [s.model_copy(update=dict(date=held[s.name])) if s.kind == 'wikipedia' and s.wiki and s.date == 'latest' and s.name in held else s
+            for s in cfg.collect.sources]
+    return cfg.model_copy(update=dict(collect=cfg.collect.model_copy(update=dict(sources=srcs))))
+
 # %% ../nbs/01_collect.ipynb #8d05b592
 def collect(cfg: Config, force: bool = False) -> dict:
     "Read every source of `cfg` into `data/raw/<snapshot>/` (resuming an interrupted collect); return the manifest."
     from bilingual_lm.download import download_sources
-    cfg, downloads = download_sources(cfg)          # each `wiki`/`date` source becomes a copy naming its downloaded, verified files
+    cfg, downloads = download_sources(pin_downloads(cfg))          # each `wiki`/`date` source becomes a copy naming its downloaded, verified files
     paths, fp, c = Paths.of(cfg), collect_fingerprint(cfg), cfg.collect
     if (done := _existing_snapshot(paths, fp)) is not None: return done
     names = [s.name for s in c.sources]

@@ -33,12 +33,12 @@ from .curriculum import *
 # %% auto #0
 __all__ = ['LANG_CODES', 'TokenStream', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data', 'PackedWindows',
            'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision', 'cpu_has_fast_bf16',
-           'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'AtomicSaveModel',
-           'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog', 'wandb_callback',
-           'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
-           'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows',
-           'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training', 'save_plots',
-           'training_summary', 'summary', 'train']
+           'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'read_checkpoint',
+           'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint',
+           'StepLog', 'wandb_callback', 'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner',
+           'save_hf', 'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state',
+           'read_step_rows', 'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training',
+           'save_plots', 'training_summary', 'summary', 'train']
 
 # %% ../nbs/06_training.ipynb #4eb0d95a
 LANG_CODES = {'bn': 0, 'en': 1, 'mixed': 2}
@@ -211,20 +211,70 @@ class SkipAware:
     def after_cancel_epoch(self): self.skipped = True
 
 # %% ../nbs/06_training.ipynb #ccb1cf44
-def save_checkpoint(learn: Learner, name: str, with_opt: bool = True) -> Path:
-    """`learn.save(name)` through `atomic_path`: `checkpoints/<name>.pth` is whole or absent, a killed writer's
-    temporary is swept by the next run, and a full disk raises a `StorageError` (torch writes into a Python file, so
-    the system's error reaches us; writing to a path, torch reports a failed write without its reason)."""
+import pickle
+from fastcore.foundation import L
+from fastai.torch_core import get_model, rank_distrib
+
+def _plain(o):
+    "`o` as tensors, numbers, strings, lists and dicts only: what `torch.load(weights_only=True)` reads back."
+    if isinstance(o, np.generic): return o.item()            # before `float`: np.float64 is a float subclass
+    if o is None or isinstance(o, (bool, int, float, str, torch.Tensor)): return o
+    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
+    if isinstance(o, np.ndarray): return torch.from_numpy(o.copy())
+    raise TypeError(f"cannot put a {type(o).__name__} into a checkpoint (tensors, numbers, strings, lists and dicts only)")
+
+def save_checkpoint(learn: Learner, name: str, with_opt: bool = True, extra: dict | None = None) -> Path:
+    """Model (and optimizer state when `with_opt`, and `extra`) to `checkpoints/<name>.pth` through `atomic_path`:
+    the file is whole or absent, a killed writer's temporary is swept by the next run, and a full disk raises a
+    `StorageError` (torch writes into a Python file, so the system's error reaches us; writing to a path, torch
+    reports a failed write without its reason). Only plain values and tensors go in (see `load_checkpoint`)."""
     path = learn.path/learn.model_dir/f'{name}.pth'
-    with atomic_path(path) as tmp, open(tmp, 'wb') as f: save_model(f, learn.model, getattr(learn, 'opt', None), with_opt)
+    if rank_distrib(): return path                        # in data-parallel training, rank 0 writes
+    state = dict(model=get_model(learn.model).state_dict())
+    if with_opt and getattr(learn, 'opt', None) is not None: state['opt'] = _plain(learn.opt.state_dict())
+    if extra: state['extra'] = _plain(extra)
+    with atomic_path(path) as tmp, open(tmp, 'wb') as f: torch.save(state, f)
     return path
+
+def read_checkpoint(path, device='cpu') -> dict:
+    """The contents of a checkpoint file, read with `torch.load(weights_only=True)`: tensors and plain values only.
+    Raises `DataError` naming the file when it is missing, unreadable, or holds any other object (which unpickling
+    could turn into running code)."""
+    path = Path(path)
+    if not path.exists(): raise DataError(f"{path}: checkpoint not found")
+    try: state = torch.load(path, map_location=device, weights_only=True)
+    except pickle.UnpicklingError as e:
+        what = (f"a reference to `{str(e).split('Unsupported global: GLOBAL ')[1].split()[0]}`" if 'Unsupported global: GLOBAL ' in str(e)
+                else 'pickle instructions torch\'s safe loader does not take')
+        raise DataError(f"{path}: refused to load this checkpoint: it holds {what}, not only tensors and plain values, "
+                        f"and unpickling it could run code. bilingual_lm never writes such files; delete it (or the run "
+                        f"folder) if it came from elsewhere") from None
+    except (RuntimeError, EOFError, OSError, ValueError, KeyError) as e: raise DataError(f"{path}: not a readable checkpoint ({e!r})") from None
+    if not isinstance(state, dict): raise DataError(f"{path}: not a checkpoint (holds a {type(state).__name__}, not a dict)")
+    return state
+
+def load_checkpoint(learn: Learner, name: str, with_opt: bool = True) -> dict:
+    "Load `checkpoints/<name>.pth` (written by `save_checkpoint`) into `learn`; its `extra` dict."
+    path = learn.path/learn.model_dir/f'{name}.pth'
+    state = read_checkpoint(path, getattr(learn.dls, 'device', None) or 'cpu')
+    if 'model' not in state: state = dict(model=state)    # weights alone (fastai's `save_model` without optimizer)
+    try: get_model(learn.model).load_state_dict(state['model'])
+    except RuntimeError as e: raise DataError(f"{path}: the weights do not fit this model ({str(e).splitlines()[0]})") from None
+    if with_opt and 'opt' in state:
+        if learn.opt is None: learn.create_opt()
+        learn.opt.load_state_dict(dict(state=state['opt']['state'], hypers=L(state['opt']['hypers'])))
+    return state.get('extra', {})
 
 # %% ../nbs/06_training.ipynb #96302646
 class AtomicSaveModel(SkipAware, SaveModelCallback):
-    "fastai's best-model checkpoint, written atomically."
+    "fastai's best-model checkpoint, written atomically and loaded back at the end of the fit without unpickling."
     def _save(self, name): self.last_saved_path = save_checkpoint(self.learn, name, self.with_opt)
     def after_epoch(self):
         if not self.skipped: super().after_epoch()
+    def after_fit(self, **kwargs):                           # fastai's loads with `weights_only=False`
+        if self.at_end: self._save(self.fname)
+        elif not self.every_epoch: load_checkpoint(self.learn, self.fname, with_opt=self.with_opt)
 
 # %% ../nbs/06_training.ipynb #e2f594e1
 class ResumableEarlyStopping(SkipAware, EarlyStoppingCallback):
@@ -420,7 +470,7 @@ def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
     t = cfg.train
     try:
         if start < t.epochs: learn.fit_one_cycle(int(t.epochs), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start, cbs=cbs)
-        else: learn.load('best', weights_only=False)
+        else: load_checkpoint(learn, 'best', with_opt=False)
     except TrainingDiverged as e:
         learn.step_log.save()                            # the losses up to the divergence, to look at
         _discard(paths.checkpoints)                      # a diverged run is nothing to resume from, nor a model
@@ -434,7 +484,7 @@ def restore_learner(learn: Learner, state: dict | None) -> int:
     if not state:
         (learn.path/'history.csv').unlink(missing_ok=True)
         return 0
-    learn.load('last', with_opt=True, weights_only=False)
+    load_checkpoint(learn, 'last', with_opt=True)
     if state.get('best_valid_loss') is not None: learn.atomic_save_model.best = state['best_valid_loss']
     return state['epoch'] + 1
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np, torch, torch.nn.functional as F
 
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelTrainException, TrainEvalCallback
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.progress import CSVLogger
 from fastai.callback.schedule import fit_one_cycle  # noqa: F401  (patches Learner.fit_one_cycle)
@@ -35,10 +35,10 @@ __all__ = ['LANG_CODES', 'TokenStream', 'reorder_stream', 'token_data_fingerprin
            'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision', 'cpu_has_fast_bf16',
            'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'read_checkpoint',
            'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint',
-           'StepLog', 'wandb_callback', 'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner',
-           'save_hf', 'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state',
-           'read_step_rows', 'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training',
-           'save_plots', 'training_summary', 'summary', 'train']
+           'step_budget', 'run_epochs', 'StepBudget', 'StepLog', 'wandb_callback', 'TrainingDiverged',
+           'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf', 'training_fingerprint', 'TrainSetup',
+           'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows', 'discard_outputs', 'fit_run',
+           'restore_learner', 'save_model_files', 'plot_training', 'save_plots', 'training_summary', 'summary', 'train']
 
 # %% ../nbs/06_training.ipynb #4eb0d95a
 LANG_CODES = {'bn': 0, 'en': 1, 'mixed': 2}
@@ -309,6 +309,30 @@ class ResumeCheckpoint(SkipAware, Callback):
         write_json(self.path/self.model_dir/'last.json', dict(epoch=self.epoch, n_epoch=self.n_epoch, fingerprint=self.fp,
                                                               best_valid_loss=None if best is None else float(best)))
 
+# %% ../nbs/06_training.ipynb #99d43f9a
+import math
+
+def step_budget(t: TrainConfig, n_iter: int) -> int:
+    "Training steps of a run: `t.max_tokens` over the tokens of a batch when set, else `t.epochs` × `n_iter`; at least 1."
+    steps = t.max_tokens // (t.batch_size * t.seq_len) if t.max_tokens else int(t.epochs * n_iter + 0.5)
+    return max(1, steps)
+
+def run_epochs(t: TrainConfig, n_iter: int) -> int:
+    "Epochs a run's fit spans (the last one cut short when the budget ends inside it)."
+    return math.ceil(step_budget(t, n_iter) / n_iter)
+
+# %% ../nbs/06_training.ipynb #6625f3ab
+class StepBudget(Callback):
+    "Train `total` steps: the schedule's progress is steps done / `total`, and training stops at `total`."
+    order = TrainEvalCallback.order + 1                      # after fastai's counters move, before `ParamScheduler` reads them
+    def __init__(self, total: int): self.total = total
+    def _done(self) -> int: return self.epoch * len(self.dls.train) + self.iter
+    def before_train(self): self.learn.pct_train = min(self.epoch * len(self.dls.train) / self.total, 1.)
+    def before_batch(self):                                  # stop here, not in `after_batch`: later callbacks see every step
+        if self.training and self._done() >= self.total: raise CancelTrainException()
+    def after_batch(self):
+        if self.training: self.learn.pct_train = min((self._done() + 1) / self.total, 1.)
+
 # %% ../nbs/06_training.ipynb #2c02409a
 class StepLog(Callback):
     "Per training step: loss, learning rate, tokens seen and throughput, saved as CSV after every epoch."
@@ -466,10 +490,13 @@ def discard_outputs(paths: Paths):
 
 # %% ../nbs/06_training.ipynb #f4660fd8
 def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
-    "Fit `learn` from epoch `start` (one cycle over `train.epochs`), or load `best` when there is nothing left to fit."
+    "Fit `learn` from epoch `start` (one cycle over the run's `step_budget`), or load `best` when there is nothing left to fit."
     t = cfg.train
     try:
-        if start < t.epochs: learn.fit_one_cycle(int(t.epochs), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start, cbs=cbs)
+        n_iter = len(learn.dls.train)
+        if start < run_epochs(t, n_iter):
+            learn.fit_one_cycle(run_epochs(t, n_iter), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start,
+                                cbs=[StepBudget(step_budget(t, n_iter))] + list(cbs or []))
         else: load_checkpoint(learn, 'best', with_opt=False)
     except TrainingDiverged as e:
         learn.step_log.save()                            # the losses up to the divergence, to look at
@@ -555,7 +582,7 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     if not force and paths.weights.exists() and (done := up_to_date(paths.run/'train.json', fp)): return done
     s = prepare_run(cfg)
     sweep_checkpoints(paths.checkpoints)
-    state = None if force else resume_state(paths.checkpoints, fp, cfg.train.epochs)
+    state = None if force else resume_state(paths.checkpoints, fp, run_epochs(cfg.train, len(s.dls.train)))
     learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, step_rows=read_step_rows(paths.run/'steps.csv') if state else None,
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
     start = restore_learner(learn, state)

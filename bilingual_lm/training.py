@@ -31,14 +31,15 @@ from .models import LlamaLM, model_args, save_weights, to_hf
 from .curriculum import *
 
 # %% auto #0
-__all__ = ['LANG_CODES', 'TokenStream', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data', 'PackedWindows',
-           'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision', 'cpu_has_fast_bf16',
-           'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint', 'read_checkpoint',
-           'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint',
-           'step_budget', 'run_epochs', 'StepBudget', 'StepLog', 'wandb_callback', 'TrainingDiverged',
-           'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf', 'training_fingerprint', 'TrainSetup',
-           'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows', 'discard_outputs', 'fit_run',
-           'restore_learner', 'save_model_files', 'plot_training', 'save_plots', 'training_summary', 'summary', 'train']
+__all__ = ['LANG_CODES', 'BF16_WITHOUT_UNITS', 'TokenStream', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data',
+           'PackedWindows', 'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision',
+           'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint',
+           'read_checkpoint', 'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger',
+           'ResumeCheckpoint', 'step_budget', 'run_epochs', 'StepBudget', 'StepLog', 'wandb_callback',
+           'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
+           'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows',
+           'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training', 'save_plots',
+           'training_summary', 'summary', 'train']
 
 # %% ../nbs/06_training.ipynb #4eb0d95a
 LANG_CODES = {'bn': 0, 'en': 1, 'mixed': 2}
@@ -181,15 +182,22 @@ def cpu_has_fast_bf16() -> bool:
     except OSError: return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
-def resolve_precision(pref: str, device: torch.device, dim: int | None = None, fast_bf16: bool | None = None) -> str:
+BF16_WITHOUT_UNITS = ("bf16 on a CPU without bf16 units (AVX512-BF16 or AMX) is emulated and runs far slower than fp32 "
+                      "(measured: 0.067× fp32, 124 vs 1,841 tok/s, on an AVX2-only CPU)")
+
+def resolve_precision(pref: str, device: torch.device, dim: int | None = None, fast_bf16: bool | None = None,
+                      force: bool = False) -> str:
     """`bf16`, `fp16` or `fp32` for `train.precision` on `device`. 'auto' picks the fastest that trains stably:
     bf16 on GPUs that have it (else fp16); on CPUs bf16 only where there are bf16 units and the model is wide enough
     (`dim` ≥ 256) for the matmuls to outweigh the casts: `08_benchmarking` measured bf16 at 1.6–1.85× fp32 for
     the `small` preset and 0.7× for `tiny` on an AVX512-BF16 CPU. `fast_bf16` says whether the CPU has bf16 units
-    (default: `cpu_has_fast_bf16()`)."""
+    (default: `cpu_has_fast_bf16()`). Asking for bf16 on a CPU without them is a `ConfigError` that says why, unless
+    `force` (`train.force_precision`)."""
     if pref == 'fp16' and device.type != 'cuda': raise ConfigError("train.precision: fp16 needs a CUDA GPU (use bf16 or fp32)")
     if pref == 'bf16' and device.type == 'cuda' and not torch.cuda.is_bf16_supported():
         raise ConfigError("train.precision: this GPU does not support bf16 (use fp16)")
+    if pref == 'bf16' and device.type == 'cpu' and not force and not (cpu_has_fast_bf16() if fast_bf16 is None else fast_bf16):
+        raise ConfigError(f"train.precision: {BF16_WITHOUT_UNITS}; use fp32 or auto, or set train.force_precision: true to run it anyway")
     if pref != 'auto': return pref
     if device.type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
     if device.type == 'cpu':
@@ -454,7 +462,7 @@ def prepare_run(cfg: Config) -> TrainSetup:
     device = resolve_device(t.device)
     folder = prepare_token_data(cfg, tok)
     args = model_args(cfg.model, tok.vocab_size)
-    precision = resolve_precision(t.precision, device, args.dim)
+    precision = resolve_precision(t.precision, device, args.dim, force=t.force_precision)
     model = LlamaLM(args)
     if t.compile is True: model = torch.compile(model)
     return TrainSetup(tok, device, folder, precision, model, make_dataloaders(cfg, folder, device))

@@ -258,9 +258,16 @@ def sample_next(logits, temperature: float = 1.0, top_k: int | None = None, top_
 
 # %% ../nbs/04_models.ipynb #b16615b8
 def save_weights(model: LlamaLM, path) -> Path:
-    "Save weights and shape to a `.safetensors` file, atomically."
-    from safetensors.torch import save_model
-    with atomic_path(path) as tmp: save_model(model, str(tmp), metadata={'args': json.dumps(asdict(model.args))})
+    """Save weights and shape to a `.safetensors` file, atomically and deterministically: equal weights give a
+    byte-equal file (same sha256). Tensors that share storage (the tied embedding) are stored once, under their first
+    name in sorted order; `load_weights` ties them again. (`safetensors.torch.save_model` lists such aliases in the
+    header's metadata, a map whose order changes from one save to the next, and so did the file's bytes.)"""
+    from safetensors.torch import save_file
+    tensors, seen = {}, set()
+    for k, v in sorted(model.state_dict().items()):
+        where = (v.device, v.untyped_storage().data_ptr(), v.storage_offset(), tuple(v.shape))
+        if where not in seen: seen.add(where); tensors[k] = v.detach().contiguous()
+    with atomic_path(path) as tmp: save_file(tensors, str(tmp), metadata={'args': json.dumps(asdict(model.args), sort_keys=True)})
     return Path(path)
 
 def load_weights(path, device='cpu') -> LlamaLM:

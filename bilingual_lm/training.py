@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np, torch, torch.nn.functional as F
 
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelTrainException, TrainEvalCallback
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.progress import CSVLogger
 from fastai.callback.schedule import fit_one_cycle  # noqa: F401  (patches Learner.fit_one_cycle)
@@ -31,10 +31,11 @@ from .models import LlamaLM, model_args, save_weights, to_hf
 from .curriculum import *
 
 # %% auto #0
-__all__ = ['LANG_CODES', 'TokenStream', 'write_token_batches', 'reorder_stream', 'token_data_fingerprint', 'prepare_token_data',
-           'PackedWindows', 'resolve_device', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision',
-           'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint',
-           'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger', 'ResumeCheckpoint', 'StepLog',
+__all__ = ['LANG_CODES', 'BF16_WITHOUT_UNITS', 'TokenStream', 'write_token_batches', 'reorder_stream', 'token_data_fingerprint',
+           'prepare_token_data', 'PackedWindows', 'resolve_device', 'make_dataloaders', 'lm_loss',
+           'AutocastMixedPrecision', 'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware',
+           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping',
+           'ResumableCSVLogger', 'ResumeCheckpoint', 'step_budget', 'run_epochs', 'StepBudget', 'StepLog',
            'wandb_callback', 'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
            'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows',
            'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training', 'save_plots',
@@ -201,15 +202,22 @@ def cpu_has_fast_bf16() -> bool:
     except OSError: return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
-def resolve_precision(pref: str, device: torch.device, dim: int | None = None, fast_bf16: bool | None = None) -> str:
+BF16_WITHOUT_UNITS = ("bf16 on a CPU without bf16 units (AVX512-BF16 or AMX) is emulated and runs far slower than fp32 "
+                      "(measured: 0.067× fp32, 124 vs 1,841 tok/s, on an AVX2-only CPU)")
+
+def resolve_precision(pref: str, device: torch.device, dim: int | None = None, fast_bf16: bool | None = None,
+                      force: bool = False) -> str:
     """`bf16`, `fp16` or `fp32` for `train.precision` on `device`. 'auto' picks the fastest that trains stably:
     bf16 on GPUs that have it (else fp16); on CPUs bf16 only where there are bf16 units and the model is wide enough
     (`dim` ≥ 256) for the matmuls to outweigh the casts: `08_benchmarking` measured bf16 at 1.6–1.85× fp32 for
     the `small` preset and 0.7× for `tiny` on an AVX512-BF16 CPU. `fast_bf16` says whether the CPU has bf16 units
-    (default: `cpu_has_fast_bf16()`)."""
+    (default: `cpu_has_fast_bf16()`). Asking for bf16 on a CPU without them is a `ConfigError` that says why, unless
+    `force` (`train.force_precision`)."""
     if pref == 'fp16' and device.type != 'cuda': raise ConfigError("train.precision: fp16 needs a CUDA GPU (use bf16 or fp32)")
     if pref == 'bf16' and device.type == 'cuda' and not torch.cuda.is_bf16_supported():
         raise ConfigError("train.precision: this GPU does not support bf16 (use fp16)")
+    if pref == 'bf16' and device.type == 'cpu' and not force and not (cpu_has_fast_bf16() if fast_bf16 is None else fast_bf16):
+        raise ConfigError(f"train.precision: {BF16_WITHOUT_UNITS}; use fp32 or auto, or set train.force_precision: true to run it anyway")
     if pref != 'auto': return pref
     if device.type == 'cuda': return 'bf16' if torch.cuda.is_bf16_supported() else 'fp16'
     if device.type == 'cpu':
@@ -231,20 +239,70 @@ class SkipAware:
     def after_cancel_epoch(self): self.skipped = True
 
 # %% ../nbs/06_training.ipynb #ccb1cf44
-def save_checkpoint(learn: Learner, name: str, with_opt: bool = True) -> Path:
-    """`learn.save(name)` through `atomic_path`: `checkpoints/<name>.pth` is whole or absent, a killed writer's
-    temporary is swept by the next run, and a full disk raises a `StorageError` (torch writes into a Python file, so
-    the system's error reaches us; writing to a path, torch reports a failed write without its reason)."""
+import pickle
+from fastcore.foundation import L
+from fastai.torch_core import get_model, rank_distrib
+
+def _plain(o):
+    "`o` as tensors, numbers, strings, lists and dicts only: what `torch.load(weights_only=True)` reads back."
+    if isinstance(o, np.generic): return o.item()            # before `float`: np.float64 is a float subclass
+    if o is None or isinstance(o, (bool, int, float, str, torch.Tensor)): return o
+    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple, L)): return [_plain(v) for v in o]
+    if isinstance(o, np.ndarray): return torch.from_numpy(o.copy())
+    raise TypeError(f"cannot put a {type(o).__name__} into a checkpoint (tensors, numbers, strings, lists and dicts only)")
+
+def save_checkpoint(learn: Learner, name: str, with_opt: bool = True, extra: dict | None = None) -> Path:
+    """Model (and optimizer state when `with_opt`, and `extra`) to `checkpoints/<name>.pth` through `atomic_path`:
+    the file is whole or absent, a killed writer's temporary is swept by the next run, and a full disk raises a
+    `StorageError` (torch writes into a Python file, so the system's error reaches us; writing to a path, torch
+    reports a failed write without its reason). Only plain values and tensors go in (see `load_checkpoint`)."""
     path = learn.path/learn.model_dir/f'{name}.pth'
-    with atomic_path(path) as tmp, open(tmp, 'wb') as f: save_model(f, learn.model, getattr(learn, 'opt', None), with_opt)
+    if rank_distrib(): return path                        # in data-parallel training, rank 0 writes
+    state = dict(model=get_model(learn.model).state_dict())
+    if with_opt and getattr(learn, 'opt', None) is not None: state['opt'] = _plain(learn.opt.state_dict())
+    if extra: state['extra'] = _plain(extra)
+    with atomic_path(path) as tmp, open(tmp, 'wb') as f: torch.save(state, f)
     return path
+
+def read_checkpoint(path, device='cpu') -> dict:
+    """The contents of a checkpoint file, read with `torch.load(weights_only=True)`: tensors and plain values only.
+    Raises `DataError` naming the file when it is missing, unreadable, or holds any other object (which unpickling
+    could turn into running code)."""
+    path = Path(path)
+    if not path.exists(): raise DataError(f"{path}: checkpoint not found")
+    try: state = torch.load(path, map_location=device, weights_only=True)
+    except pickle.UnpicklingError as e:
+        what = (f"a reference to `{str(e).split('Unsupported global: GLOBAL ')[1].split()[0]}`" if 'Unsupported global: GLOBAL ' in str(e)
+                else 'pickle instructions torch\'s safe loader does not take')
+        raise DataError(f"{path}: refused to load this checkpoint: it holds {what}, not only tensors and plain values, "
+                        f"and unpickling it could run code. bilingual_lm never writes such files; delete it (or the run "
+                        f"folder) if it came from elsewhere") from None
+    except (RuntimeError, EOFError, OSError, ValueError, KeyError) as e: raise DataError(f"{path}: not a readable checkpoint ({e!r})") from None
+    if not isinstance(state, dict): raise DataError(f"{path}: not a checkpoint (holds a {type(state).__name__}, not a dict)")
+    return state
+
+def load_checkpoint(learn: Learner, name: str, with_opt: bool = True) -> dict:
+    "Load `checkpoints/<name>.pth` (written by `save_checkpoint`) into `learn`; its `extra` dict."
+    path = learn.path/learn.model_dir/f'{name}.pth'
+    state = read_checkpoint(path, getattr(learn.dls, 'device', None) or 'cpu')
+    if 'model' not in state: state = dict(model=state)    # weights alone (fastai's `save_model` without optimizer)
+    try: get_model(learn.model).load_state_dict(state['model'])
+    except RuntimeError as e: raise DataError(f"{path}: the weights do not fit this model ({str(e).splitlines()[0]})") from None
+    if with_opt and 'opt' in state:
+        if learn.opt is None: learn.create_opt()
+        learn.opt.load_state_dict(dict(state=state['opt']['state'], hypers=L(state['opt']['hypers'])))
+    return state.get('extra', {})
 
 # %% ../nbs/06_training.ipynb #96302646
 class AtomicSaveModel(SkipAware, SaveModelCallback):
-    "fastai's best-model checkpoint, written atomically."
+    "fastai's best-model checkpoint, written atomically and loaded back at the end of the fit without unpickling."
     def _save(self, name): self.last_saved_path = save_checkpoint(self.learn, name, self.with_opt)
     def after_epoch(self):
         if not self.skipped: super().after_epoch()
+    def after_fit(self, **kwargs):                           # fastai's loads with `weights_only=False`
+        if self.at_end: self._save(self.fname)
+        elif not self.every_epoch: load_checkpoint(self.learn, self.fname, with_opt=self.with_opt)
 
 # %% ../nbs/06_training.ipynb #e2f594e1
 class ResumableEarlyStopping(SkipAware, EarlyStoppingCallback):
@@ -278,6 +336,30 @@ class ResumeCheckpoint(SkipAware, Callback):
         best = getattr(getattr(self.learn, 'atomic_save_model', None), 'best', None)
         write_json(self.path/self.model_dir/'last.json', dict(epoch=self.epoch, n_epoch=self.n_epoch, fingerprint=self.fp,
                                                               best_valid_loss=None if best is None else float(best)))
+
+# %% ../nbs/06_training.ipynb #99d43f9a
+import math
+
+def step_budget(t: TrainConfig, n_iter: int) -> int:
+    "Training steps of a run: `t.max_tokens` over the tokens of a batch when set, else `t.epochs` × `n_iter`; at least 1."
+    steps = t.max_tokens // (t.batch_size * t.seq_len) if t.max_tokens else int(t.epochs * n_iter + 0.5)
+    return max(1, steps)
+
+def run_epochs(t: TrainConfig, n_iter: int) -> int:
+    "Epochs a run's fit spans (the last one cut short when the budget ends inside it)."
+    return math.ceil(step_budget(t, n_iter) / n_iter)
+
+# %% ../nbs/06_training.ipynb #6625f3ab
+class StepBudget(Callback):
+    "Train `total` steps: the schedule's progress is steps done / `total`, and training stops at `total`."
+    order = TrainEvalCallback.order + 1                      # after fastai's counters move, before `ParamScheduler` reads them
+    def __init__(self, total: int): self.total = total
+    def _done(self) -> int: return self.epoch * len(self.dls.train) + self.iter
+    def before_train(self): self.learn.pct_train = min(self.epoch * len(self.dls.train) / self.total, 1.)
+    def before_batch(self):                                  # stop here, not in `after_batch`: later callbacks see every step
+        if self.training and self._done() >= self.total: raise CancelTrainException()
+    def after_batch(self):
+        if self.training: self.learn.pct_train = min((self._done() + 1) / self.total, 1.)
 
 # %% ../nbs/06_training.ipynb #2c02409a
 class StepLog(Callback):
@@ -400,7 +482,7 @@ def prepare_run(cfg: Config) -> TrainSetup:
     device = resolve_device(t.device)
     folder = prepare_token_data(cfg, tok)
     args = model_args(cfg.model, tok.vocab_size)
-    precision = resolve_precision(t.precision, device, args.dim)
+    precision = resolve_precision(t.precision, device, args.dim, force=t.force_precision)
     model = LlamaLM(args)
     if t.compile is True: model = torch.compile(model)
     return TrainSetup(tok, device, folder, precision, model, make_dataloaders(cfg, folder, device))
@@ -436,11 +518,14 @@ def discard_outputs(paths: Paths):
 
 # %% ../nbs/06_training.ipynb #f4660fd8
 def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
-    "Fit `learn` from epoch `start` (one cycle over `train.epochs`), or load `best` when there is nothing left to fit."
+    "Fit `learn` from epoch `start` (one cycle over the run's `step_budget`), or load `best` when there is nothing left to fit."
     t = cfg.train
     try:
-        if start < t.epochs: learn.fit_one_cycle(int(t.epochs), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start, cbs=cbs)
-        else: learn.load('best', weights_only=False)
+        n_iter = len(learn.dls.train)
+        if start < run_epochs(t, n_iter):
+            learn.fit_one_cycle(run_epochs(t, n_iter), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start,
+                                cbs=[StepBudget(step_budget(t, n_iter))] + list(cbs or []))
+        else: load_checkpoint(learn, 'best', with_opt=False)
     except TrainingDiverged as e:
         learn.step_log.save()                            # the losses up to the divergence, to look at
         _discard(paths.checkpoints)                      # a diverged run is nothing to resume from, nor a model
@@ -454,7 +539,7 @@ def restore_learner(learn: Learner, state: dict | None) -> int:
     if not state:
         (learn.path/'history.csv').unlink(missing_ok=True)
         return 0
-    learn.load('last', with_opt=True, weights_only=False)
+    load_checkpoint(learn, 'last', with_opt=True)
     if state.get('best_valid_loss') is not None: learn.atomic_save_model.best = state['best_valid_loss']
     return state['epoch'] + 1
 
@@ -525,7 +610,7 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     if not force and paths.weights.exists() and (done := up_to_date(paths.run/'train.json', fp)): return done
     s = prepare_run(cfg)
     sweep_checkpoints(paths.checkpoints)
-    state = None if force else resume_state(paths.checkpoints, fp, cfg.train.epochs)
+    state = None if force else resume_state(paths.checkpoints, fp, run_epochs(cfg.train, len(s.dls.train)))
     learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, step_rows=read_step_rows(paths.run/'steps.csv') if state else None,
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
     start = restore_learner(learn, state)

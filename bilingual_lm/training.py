@@ -483,7 +483,7 @@ def prepare_run(cfg: Config) -> TrainSetup:
     folder = prepare_token_data(cfg, tok)
     args = model_args(cfg.model, tok.vocab_size)
     precision = resolve_precision(t.precision, device, args.dim, force=t.force_precision)
-    model = LlamaLM(args)
+    model = LlamaLM(args, grad_checkpointing=cfg.model.grad_checkpointing)
     if t.compile is True: model = torch.compile(model)
     return TrainSetup(tok, device, folder, precision, model, make_dataloaders(cfg, folder, device))
 

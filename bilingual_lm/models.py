@@ -11,6 +11,7 @@ from dataclasses import dataclass, asdict, field
 from pathlib import Path
 
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 
 from .core import *
 
@@ -161,6 +162,7 @@ class Decoder(nn.Module):
         self.layers = nn.ModuleList(Block(a) for _ in range(a.n_layers))
         self.norm = RMSNorm(a.dim, a.norm_eps)
 
+# %% ../nbs/04_models.ipynb #d0b0fd51
 class LlamaLM(nn.Module):
     "A Llama-architecture causal language model: token ids (B, T) → logits (B, T, vocab)."
     def __init__(self, args: ModelArgs, grad_checkpointing: bool = False):
@@ -212,35 +214,6 @@ class LlamaLM(nn.Module):
         a = self.args
         return 6 * self.num_params(non_embedding=not a.tie_embeddings) + 12 * a.n_layers * a.dim * seq_len
 
-    @torch.no_grad()
-    def generate(self, idx, max_new_tokens: int, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
-                 eos_id: int | None = None, attn_mask=None, use_cache: bool = True):
-        """Continue each row of `idx` (B, T) by up to `max_new_tokens` tokens; returns (B, T + new) token ids.
-        Greedy when `temperature` is 0, else sampled from the `top_k` most likely tokens and the nucleus of `top_p`
-        probability (`sample_next`). Prompts of different lengths are left-padded, with `attn_mask` (B, T) 1 at real tokens.
-        A row that produced `eos_id` is finished and continues with `pad_id`; generation stops when every row is.
-        `use_cache`: keep keys and values (`KVCache`, prompt + new tokens must fit `max_seq_len`); without it the whole
-        window of the last `max_seq_len` tokens is recomputed at each step."""
-        B, T0 = idx.shape
-        L = self.args.max_seq_len
-        if use_cache and T0 + max_new_tokens > L:
-            raise ValueError(f"{T0} prompt + {max_new_tokens} new tokens exceed max_seq_len={L}: ask for fewer, or use_cache=False (a sliding window)")
-        real = torch.ones_like(idx, dtype=torch.bool) if attn_mask is None else attn_mask.bool()
-        padded = attn_mask is not None and not bool(real.all())
-        caches = [KVCache(T0 + max_new_tokens) for _ in self.model.layers] if use_cache else None
-        done = torch.zeros(B, dtype=torch.bool, device=idx.device)
-        x = idx
-        for _ in range(max_new_tokens):
-            if use_cache: logits = self(x, real if padded else None, caches)
-            else: logits = self(idx[:, -L:], real[:, -L:] if padded else None)
-            nxt = sample_next(logits[:, -1].float(), temperature, top_k, top_p)
-            if eos_id is not None:
-                nxt = nxt.masked_fill(done, self.args.pad_id)
-                done |= nxt == eos_id
-            idx, real, x = torch.cat([idx, nxt[:, None]], 1), F.pad(real, (0, 1), value=True), nxt[:, None]
-            if eos_id is not None and bool(done.all()): break
-        return idx
-
 # %% ../nbs/04_models.ipynb #b7a05555
 def sample_next(logits, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None):
     """Next token ids (B,) from `logits` (B, vocab): the argmax when `temperature` is 0; else a draw from
@@ -255,6 +228,37 @@ def sample_next(logits, temperature: float = 1.0, top_k: int | None = None, top_
         drop = probs.cumsum(-1) - probs >= top_p          # the tokens before this one already reach top_p
         logits = logits.masked_fill(drop.scatter(-1, order, drop), -float('inf'))
     return torch.multinomial(F.softmax(logits, dim=-1), 1)[:, 0]
+
+# %% ../nbs/04_models.ipynb #f98fa2bb
+@patch
+@torch.no_grad()
+def generate(self: LlamaLM, idx, max_new_tokens: int, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
+             eos_id: int | None = None, attn_mask=None, use_cache: bool = True):
+    """Continue each row of `idx` (B, T) by up to `max_new_tokens` tokens; returns (B, T + new) token ids.
+    Greedy when `temperature` is 0, else sampled from the `top_k` most likely tokens and the nucleus of `top_p`
+    probability (`sample_next`). Prompts of different lengths are left-padded, with `attn_mask` (B, T) 1 at real tokens.
+    A row that produced `eos_id` is finished and continues with `pad_id`; generation stops when every row is.
+    `use_cache`: keep keys and values (`KVCache`, prompt + new tokens must fit `max_seq_len`); without it the whole
+    window of the last `max_seq_len` tokens is recomputed at each step."""
+    B, T0 = idx.shape
+    L = self.args.max_seq_len
+    if use_cache and T0 + max_new_tokens > L:
+        raise ValueError(f"{T0} prompt + {max_new_tokens} new tokens exceed max_seq_len={L}: ask for fewer, or use_cache=False (a sliding window)")
+    real = torch.ones_like(idx, dtype=torch.bool) if attn_mask is None else attn_mask.bool()
+    padded = attn_mask is not None and not bool(real.all())
+    caches = [KVCache(T0 + max_new_tokens) for _ in self.model.layers] if use_cache else None
+    done = torch.zeros(B, dtype=torch.bool, device=idx.device)
+    x = idx
+    for _ in range(max_new_tokens):
+        if use_cache: logits = self(x, real if padded else None, caches)
+        else: logits = self(idx[:, -L:], real[:, -L:] if padded else None)
+        nxt = sample_next(logits[:, -1].float(), temperature, top_k, top_p)
+        if eos_id is not None:
+            nxt = nxt.masked_fill(done, self.args.pad_id)
+            done |= nxt == eos_id
+        idx, real, x = torch.cat([idx, nxt[:, None]], 1), F.pad(real, (0, 1), value=True), nxt[:, None]
+        if eos_id is not None and bool(done.all()): break
+    return idx
 
 # %% ../nbs/04_models.ipynb #b16615b8
 def save_weights(model: LlamaLM, path) -> Path:

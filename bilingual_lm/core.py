@@ -24,7 +24,7 @@ __all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigE
            'DedupConfig', 'DecontamConfig', 'CleanConfig', 'TokenizerConfig', 'ModelConfig', 'TrainConfig',
            'EvalConfig', 'BenchConfig', 'Config', 'load_config', 'dump_config', 'snapshot_name', 'Paths',
            'seed_everything', 'git_commit', 'package_versions', 'cpu_name', 'hardware_info', 'now_iso', 'RunRecord',
-           'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress', 'shared_data']
+           'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress', 'shared_data', 'minimal_pair_files']
 
 # %% ../nbs/00_core.ipynb #c438e75b
 class BilingualLMError(Exception):
@@ -951,3 +951,13 @@ def shared_data(sub: str = '') -> Path | None:
             p = c/sub
             return p if p.exists() else None
     return None
+
+# %% ../nbs/00_core.ipynb #7e02aadd
+def minimal_pair_files(paths: list) -> list[Path]:
+    "BLiMP-format `.jsonl` files of `evaluate.minimal_pairs`: the given files, and every `.jsonl` in the given folders (evaluation scores them, decontamination keeps their text out of train)."
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir(): out += sorted(p.glob('*.jsonl'))
+        elif p.exists(): out.append(p)
+        else: raise DataError(f"{p}: minimal-pair file not found (evaluate.minimal_pairs)")
+    return out

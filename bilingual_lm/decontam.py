@@ -88,20 +88,11 @@ def eval_texts(path) -> Iterator[str]:
     if not n: raise DataError(f"{path}: no evaluation text found: records need a `translation` or one of the fields {', '.join(_TEXT_FIELDS)}")
 
 # %% ../nbs/02c_decontam.ipynb #c0000010
-def _minimal_pair_files(paths: list) -> list[Path]:
-    "The files of `evaluate.minimal_pairs`: the given files, and every `.jsonl` of the given folders (as `07_evaluation` reads them)."
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir(): out += sorted(p.glob('*.jsonl'))
-        elif p.exists(): out.append(p)
-        else: raise DataError(f"{p}: minimal-pair file not found (evaluate.minimal_pairs)")
-    return out
-
 def evaluation_files(cfg: Config) -> dict[str, list[Path]]:
     "The evaluation sets of `cfg` that are files, by name: `parallel:<file>`, `minimal_pairs`, and `file:<name>` for each of `clean.decontaminate.files`."
     e, d, out = cfg.evaluate, cfg.clean.decontaminate, {}
     if e.parallel: out[f"parallel:{Path(e.parallel).name}"] = [Path(e.parallel)]
-    if e.minimal_pairs: out['minimal_pairs'] = _minimal_pair_files(e.minimal_pairs)
+    if e.minimal_pairs: out['minimal_pairs'] = minimal_pair_files(e.minimal_pairs)
     for f in d.files: out[f"file:{Path(f).name}"] = [Path(f)]
     return out
 

@@ -18,9 +18,9 @@ from .tokenizer import Tokenizer, load_parallel, nfc
 from .models import LlamaLM, load_weights
 
 # %% auto #0
-__all__ = ['sequence_logprobs', 'bits_per_byte', 'minimal_pair_files', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples',
-           'load_trained', 'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval',
-           'plot_eval', 'evaluate', 'summary']
+__all__ = ['sequence_logprobs', 'bits_per_byte', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples', 'load_trained',
+           'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval', 'plot_eval', 'evaluate',
+           'summary']
 
 # %% ../nbs/07_evaluation.ipynb #d8781dfd
 def _windows(seq: list[int], max_len: int):
@@ -80,15 +80,6 @@ def bits_per_byte(model: LlamaLM, tok: Tokenizer, texts: list[str], langs: list[
                     nats_per_token=round(a['nll_nats'] / a['tokens'], 4)) for l, a in acc.items()}
 
 # %% ../nbs/07_evaluation.ipynb #a8e7921b
-def minimal_pair_files(paths: list) -> list[Path]:
-    "BLiMP-format `.jsonl` files: the given files, and every `.jsonl` in the given folders."
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir(): out += sorted(p.glob('*.jsonl'))
-        elif p.exists(): out.append(p)
-        else: raise DataError(f"{p}: minimal-pair file not found")
-    return out
-
 def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[dict]:
     "Pairs `{good, bad, uid}`, in NFC, from a BLiMP-format JSONL file (`sentence_good`, `sentence_bad`, optional `UID`)."
     path, rows = Path(path), []

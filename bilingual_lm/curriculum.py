@@ -85,13 +85,16 @@ class CurriculumSampler:
 
 # %% ../nbs/05_curriculum.ipynb #e2c754ae
 class CurriculumDL(DataLoader):
-    "A fastai DataLoader whose epoch order is drawn by a `CurriculumSampler`."
+    """A fastai DataLoader whose epoch order is drawn by a `CurriculumSampler`. The pacing runs over `total_steps`
+    batches (default: `n_epochs` whole epochs; a run with a budget in tokens sets it); the first `skip` batches of an
+    epoch are left out (a run resumed mid-epoch: the order itself is a function of seed and epoch)."""
     def __init__(self, dataset, sampler: CurriculumSampler, bs: int, **kwargs):
         super().__init__(dataset, bs=bs, shuffle=False, drop_last=True, **kwargs)
-        self.sampler, self.epoch, self.n_epochs = sampler, 0, 1
+        self.sampler, self.epoch, self.n_epochs, self.total_steps, self.skip = sampler, 0, 1, None, 0
 
     def get_idxs(self):
-        return self.sampler.epoch_indices(self.epoch, len(self), self.bs, self.n_epochs * len(self))
+        idxs = self.sampler.epoch_indices(self.epoch, len(self), self.bs, self.total_steps or self.n_epochs * len(self))
+        return idxs[self.skip * self.bs:]
 
 # %% ../nbs/05_curriculum.ipynb #ac2418a1
 class CurriculumCallback(Callback):

@@ -31,15 +31,17 @@ from .models import LlamaLM, model_args, save_weights, to_hf
 from .curriculum import *
 
 # %% auto #0
-__all__ = ['LANG_CODES', 'BF16_WITHOUT_UNITS', 'TokenStream', 'write_token_batches', 'reorder_stream', 'token_data_fingerprint',
-           'prepare_token_data', 'PackedWindows', 'resolve_device', 'make_dataloaders', 'lm_loss',
-           'AutocastMixedPrecision', 'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware',
-           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping',
-           'ResumableCSVLogger', 'ResumeCheckpoint', 'step_budget', 'run_epochs', 'StepBudget', 'StepLog',
-           'wandb_callback', 'TrainingDiverged', 'divergence_advice', 'StopOnNonFinite', 'make_learner', 'save_hf',
-           'training_fingerprint', 'TrainSetup', 'prepare_run', 'sweep_checkpoints', 'resume_state', 'read_step_rows',
-           'discard_outputs', 'fit_run', 'restore_learner', 'save_model_files', 'plot_training', 'save_plots',
-           'training_summary', 'summary', 'train']
+__all__ = ['LANG_CODES', 'BF16_WITHOUT_UNITS', 'STEP_FIELDS', 'EVAL_FIELDS', 'TokenStream', 'write_token_batches',
+           'reorder_stream', 'token_data_fingerprint', 'prepare_token_data', 'PackedWindows', 'SeededDL',
+           'resolve_device', 'loader_options', 'make_dataloaders', 'lm_loss', 'AutocastMixedPrecision',
+           'cpu_has_fast_bf16', 'resolve_precision', 'precision_callbacks', 'SkipAware', 'save_checkpoint',
+           'read_checkpoint', 'load_checkpoint', 'AtomicSaveModel', 'ResumableEarlyStopping', 'ResumableCSVLogger',
+           'step_budget', 'run_epochs', 'base_dl', 'TrainPosition', 'piecewise', 'lr_schedule', 'write_rows',
+           'read_rows', 'StepLog', 'GradNorm', 'valid_loss', 'ValidLog', 'rng_state', 'set_rng_state', 'training_state',
+           'RestoreState', 'StepCheckpoint', 'wandb_callback', 'TrainingDiverged', 'divergence_advice',
+           'StopOnNonFinite', 'make_learner', 'save_hf', 'training_fingerprint', 'TrainSetup', 'prepare_run',
+           'discard_outputs', 'sweep_checkpoints', 'resume_point', 'resume_logs', 'fit_run', 'restore_learner',
+           'save_model_files', 'plot_training', 'save_plots', 'training_summary', 'summary', 'train']
 
 # %% ../nbs/06_training.ipynb #4eb0d95a
 LANG_CODES = {'bn': 0, 'en': 1, 'mixed': 2}
@@ -151,6 +153,19 @@ class PackedWindows:
         w = torch.from_numpy(np.asarray(self.tokens[s:s + self.seq_len + 1], dtype=np.int64))
         return w[:-1], w[1:]
 
+# %% ../nbs/06_training.ipynb #d6ff990b
+class SeededDL(DataLoader):
+    """A fastai `DataLoader` whose epoch `epoch` visits the windows in an order drawn from (`seed`, `epoch`) alone, so
+    every process that asks (a resumed run, each data-parallel rank) gets the same order; the first `skip` batches of
+    the epoch are left out (a run resumed mid-epoch). Whole batches only (`drop_last`)."""
+    def __init__(self, dataset, bs: int, seed: int = 0, **kwargs):
+        super().__init__(dataset, bs=bs, shuffle=False, drop_last=True, **kwargs)
+        self.seed, self.epoch, self.skip = seed, 0, 0
+
+    def get_idxs(self):
+        order = np.random.default_rng([self.seed, self.epoch]).permutation(self.n)[:len(self) * self.bs]
+        return order[self.skip * self.bs:].tolist()
+
 # %% ../nbs/06_training.ipynb #2502ceef
 def resolve_device(pref: str = 'auto') -> torch.device:
     if pref == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu')
@@ -158,10 +173,19 @@ def resolve_device(pref: str = 'auto') -> torch.device:
     if pref == 'mps' and not torch.backends.mps.is_available(): raise ConfigError("train.device: 'mps' asked for, but torch sees no Apple GPU (MPS)")
     return torch.device(pref)
 
+# %% ../nbs/06_training.ipynb #47970bdf
+def loader_options(t: TrainConfig, device) -> dict:
+    """DataLoader workers and pinned memory for `device`: `train.num_workers` when set, else none on a CPU (the
+    windows are slices of a memory map: nothing to overlap) and up to 4 on a GPU, where a worker prepares the next
+    batches while the GPU computes and pinned memory makes the copy to the GPU asynchronous."""
+    device = torch.device(device)
+    workers = t.num_workers if t.num_workers is not None else (min(4, os.cpu_count() or 1) if device.type == 'cuda' else 0)
+    return dict(num_workers=workers, pin_memory=device.type == 'cuda')
+
 # %% ../nbs/06_training.ipynb #d3c712eb
 def make_dataloaders(cfg: Config, folder: Path, device) -> DataLoaders:
     "fastai DataLoaders over the packed train and valid streams (train in curriculum order when one is set)."
-    t = cfg.train
+    t, opts = cfg.train, loader_options(cfg.train, device)
     train, valid = TokenStream.load(folder, 'train'), TokenStream.load(folder, 'valid')
     tr, va = PackedWindows(train.tokens, t.seq_len), PackedWindows(valid.tokens, t.seq_len)
     for name, ds, s in (('train', tr, train), ('valid', va, valid)):
@@ -169,11 +193,11 @@ def make_dataloaders(cfg: Config, folder: Path, device) -> DataLoaders:
             raise DataError(f"{folder}: the {name} split has {len(s.tokens):,} tokens, too few for "
                             f"{'one batch of ' + str(t.batch_size) + ' ×' if name == 'train' else 'one window of'} {t.seq_len} tokens; "
                             f"lower train.seq_len / train.batch_size or add data")
-    if t.curriculum == 'none': train_dl = DataLoader(tr, bs=t.batch_size, shuffle=True, drop_last=True)
+    if t.curriculum == 'none': train_dl = SeededDL(tr, bs=t.batch_size, seed=cfg.seed, **opts)
     else:
         window_diff = window_difficulty(np.arange(len(train.lengths)), train.lengths, np.load(folder/'train.difficulty.npy'), t.seq_len)
-        train_dl = CurriculumDL(tr, CurriculumSampler(window_diff, t.curriculum_start, t.curriculum_until, cfg.seed), bs=t.batch_size)
-    return DataLoaders(train_dl, DataLoader(va, bs=t.batch_size, shuffle=False), device=device)
+        train_dl = CurriculumDL(tr, CurriculumSampler(window_diff, t.curriculum_start, t.curriculum_until, cfg.seed), bs=t.batch_size, **opts)
+    return DataLoaders(train_dl, DataLoader(va, bs=t.batch_size, shuffle=False, **opts), device=device)
 
 # %% ../nbs/06_training.ipynb #407ce511
 def lm_loss(logits, targets):
@@ -312,78 +336,256 @@ class ResumableEarlyStopping(SkipAware, EarlyStoppingCallback):
 
 # %% ../nbs/06_training.ipynb #b86ddc73
 class ResumableCSVLogger(SkipAware, CSVLogger):
-    "fastai's `CSVLogger`, appending without a second header and without lines for skipped epochs."
+    """fastai's `CSVLogger`, appending without a second header and without lines for skipped epochs; rank 0 writes.
+    The header is on disk from the start (fastai's waits in a buffer, and a run killed in its first epoch left an
+    empty file, which a resumed run then continued without a header)."""
     def before_fit(self):
-        self.append = self.append and (self.path/self.fname).exists()
+        self.off = bool(rank_distrib())
+        if self.off: return
+        f = self.path/self.fname
+        self.append = self.append and f.exists() and f.stat().st_size > 0
         super().before_fit()
+        self.file.flush()
         if self.append:   # CSVLogger wrote the header again: take it back
             self.file.close()
-            lines = (self.path/self.fname).read_text().splitlines(keepends=True)
-            (self.path/self.fname).write_text(''.join(lines[:-1]))
-            self.file = (self.path/self.fname).open('a')
+            lines = f.read_text().splitlines(keepends=True)
+            f.write_text(''.join(lines[:-1]))
+            self.file = f.open('a')
     def _write_line(self, log):
         if getattr(self, 'skipped', False): return self.old_logger(log)
         super()._write_line(log)
-
-# %% ../nbs/06_training.ipynb #5cb75564
-class ResumeCheckpoint(SkipAware, Callback):
-    "After each epoch: model + optimizer to `checkpoints/last.pth` and progress to `last.json`, atomically."
-    order = SaveModelCallback.order + 1
-    def __init__(self, fp: str): self.fp = fp
-    def after_epoch(self):
-        if self.skipped: return
-        save_checkpoint(self.learn, 'last', with_opt=True)
-        best = getattr(getattr(self.learn, 'atomic_save_model', None), 'best', None)
-        write_json(self.path/self.model_dir/'last.json', dict(epoch=self.epoch, n_epoch=self.n_epoch, fingerprint=self.fp,
-                                                              best_valid_loss=None if best is None else float(best)))
+    def after_fit(self):
+        if not self.off: super().after_fit()
 
 # %% ../nbs/06_training.ipynb #99d43f9a
 import math
 
-def step_budget(t: TrainConfig, n_iter: int) -> int:
-    "Training steps of a run: `t.max_tokens` over the tokens of a batch when set, else `t.epochs` × `n_iter`; at least 1."
-    steps = t.max_tokens // (t.batch_size * t.seq_len) if t.max_tokens else int(t.epochs * n_iter + 0.5)
+def step_budget(t: TrainConfig, n_iter: int, world: int = 1) -> int:
+    """Optimizer steps of a run: `t.max_tokens` over the tokens of one step (batch × seq_len × `grad_accum` ×
+    `world` processes) when set, else `t.epochs` × `n_iter` batches (of one process) / `grad_accum`; at least 1."""
+    if t.max_tokens: steps = t.max_tokens // (t.batch_size * t.seq_len * t.grad_accum * world)
+    else: steps = int(t.epochs * n_iter / t.grad_accum + 0.5)
     return max(1, steps)
 
-def run_epochs(t: TrainConfig, n_iter: int) -> int:
+def run_epochs(t: TrainConfig, n_iter: int, world: int = 1) -> int:
     "Epochs a run's fit spans (the last one cut short when the budget ends inside it)."
-    return math.ceil(step_budget(t, n_iter) / n_iter)
+    return math.ceil(step_budget(t, n_iter, world) * t.grad_accum / n_iter)
 
 # %% ../nbs/06_training.ipynb #6625f3ab
-class StepBudget(Callback):
-    "Train `total` steps: the schedule's progress is steps done / `total`, and training stops at `total`."
-    order = TrainEvalCallback.order + 1                      # after fastai's counters move, before `ParamScheduler` reads them
-    def __init__(self, total: int): self.total = total
-    def _done(self) -> int: return self.epoch * len(self.dls.train) + self.iter
-    def before_train(self): self.learn.pct_train = min(self.epoch * len(self.dls.train) / self.total, 1.)
-    def before_batch(self):                                  # stop here, not in `after_batch`: later callbacks see every step
-        if self.training and self._done() >= self.total: raise CancelTrainException()
-    def after_batch(self):
-        if self.training: self.learn.pct_train = min((self._done() + 1) / self.total, 1.)
+from fastai.torch_core import num_distrib, rank_distrib
 
-# %% ../nbs/06_training.ipynb #2c02409a
-class StepLog(Callback):
-    "Per training step: loss, learning rate, tokens seen and throughput, saved as CSV after every epoch."
-    order = 65
-    def __init__(self, path, tokens_per_batch: int, rows=None):
-        self.path, self.tpb, self.rows = Path(path), tokens_per_batch, list(rows or [])
-    def before_fit(self): self.train_time = sum(r['batch_s'] for r in self.rows)
-    def before_batch(self):
-        if self.training: self.t0 = time.perf_counter()
+def base_dl(dl):
+    "The loader under fastai's `DistributedDL` wrapper (data-parallel training), or `dl` itself."
+    return dl.__dict__.get('dl', dl)
+
+class TrainPosition(Callback):
+    "Batches done across epochs; resumes an epoch at a batch; stops at `total` (see above)."
+    order = TrainEvalCallback.order + 1                      # after fastai's counters move, before `ParamScheduler` reads them
+    def __init__(self, total: int, batch: int = 0, done: int = 0, accum: int = 1):
+        self.total, self.start_batch, self.start_done, self.accum = total, batch, done, accum
+    def _pct(self) -> float: return min((self.done - self.done % self.accum) / self.total, 1.)   # moves once per optimizer step
+    def before_fit(self):
+        self.done, self.first = self.start_done, True
+        dl = base_dl(self.dls.train)
+        if isinstance(dl, CurriculumDL): dl.total_steps = self.total * max(1, num_distrib())
+    def before_train(self):
+        dl = base_dl(self.dls.train)
+        self.in_epoch = self.start_batch if self.first else 0     # fastai's `start_epoch` skips the epochs before the first
+        dl.epoch, dl.skip, self.first = self.epoch, self.in_epoch * max(1, num_distrib()), False
+        self.learn.pct_train = self._pct()
+    def before_batch(self):                                  # stop here, not in `after_batch`: later callbacks see every step
+        if self.training and self.done >= self.total: self.stopped = True; raise CancelTrainException()
+    def after_train(self):                                   # fastai's Recorder drops a cancelled epoch's train_loss,
+        if getattr(self, 'stopped', False): self.recorder.cancel_train = self.stopped = False   # shifting its row's columns
     def after_batch(self):
         if not self.training: return
-        dt = time.perf_counter() - self.t0
-        self.train_time += dt
+        self.done += 1; self.in_epoch += 1
+        self.learn.pct_train, self.learn.train_iter = self._pct(), self.done
+
+# %% ../nbs/06_training.ipynb #8f1279fd
+from fastai.callback.schedule import ParamScheduler, SchedCos, SchedLin, SchedNo, combined_cos
+
+def piecewise(pcts, scheds):
+    "`scheds[i]` over the `i`-th share `pcts[i]` of training (shares are normalised; a share may be 0)."
+    bounds = np.concatenate([[0.], np.cumsum(pcts, dtype=float) / float(np.sum(pcts))])
+    def _inner(pos):
+        i = min(int(np.searchsorted(bounds, pos, side='right')) - 1, len(scheds) - 1)
+        lo, hi = bounds[i], bounds[i + 1]
+        return scheds[i](0. if hi <= lo else min(1., (pos - lo) / (hi - lo)))
+    return _inner
+
+def lr_schedule(t: TrainConfig):
+    "The learning rate at training progress `pos` (0 → 1) for `t.schedule`; a `ConfigError` when its phases do not fit."
+    lr, w = t.lr, t.pct_start
+    warmup = SchedLin(lr / 25, lr)
+    if t.schedule == 'one_cycle': return combined_cos(w, lr / 25, lr, lr / 1e5)    # exactly fastai's fit_one_cycle
+    if t.schedule == 'cosine': return piecewise([w, 1 - w], [warmup, SchedCos(lr, lr / 10)])
+    if t.schedule == 'constant': return piecewise([w, 1 - w], [warmup, SchedNo(lr, lr)])
+    stable = 1 - w - t.decay_frac
+    if stable < 0: raise ConfigError(f"train.schedule: wsd needs train.pct_start + train.decay_frac ≤ 1 "
+                                     f"(now {w:g} + {t.decay_frac:g}: no room for the stable phase)")
+    return piecewise([w, stable, t.decay_frac], [warmup, SchedNo(lr, lr), SchedLin(lr, 0.)])
+
+# %% ../nbs/06_training.ipynb #30000b81
+def write_rows(path, rows: list[dict], fields: dict):
+    "`rows` to the CSV file `path` with the columns of `fields`, atomically (rank 0 only in data-parallel training)."
+    if rank_distrib(): return
+    with atomic_path(path) as tmp, open(tmp, 'w', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=list(fields)); w.writeheader(); w.writerows(rows)
+
+def read_rows(path, fields: dict) -> list[dict] | None:
+    "The rows of a CSV written by `write_rows`, typed by `fields`; None when there is no file."
+    if not Path(path).exists(): return None
+    with open(path) as f: return [{k: fields[k](r[k]) for k in fields if k in r} for r in csv.DictReader(f)]
+
+# %% ../nbs/06_training.ipynb #2c02409a
+STEP_FIELDS = dict(step=int, epoch=int, loss=float, lr=float, grad_norm=float, tokens=int, batch_s=float)
+
+class StepLog(Callback):
+    "Per optimizer step: loss, learning rate, gradient norm, tokens seen and seconds, saved as CSV (`save`)."
+    order = 65
+    def __init__(self, path, tokens_per_step: int, rows=None):
+        self.path, self.tps, self.rows = Path(path), tokens_per_step, list(rows or [])
+    def before_fit(self): self.train_time, self.losses, self.t, self.stepped = sum(r['batch_s'] for r in self.rows), [], 0., False
+    def before_batch(self):
+        if self.training: self.t0 = time.perf_counter()
+    def after_step(self): self.stepped = True
+    def after_batch(self):
+        if not self.training: return
+        self.t += time.perf_counter() - self.t0
+        self.losses.append(self.loss.detach().float())
+        if self.stepped: self._row()
+    def _row(self):
+        loss = torch.stack(self.losses).mean()
+        if num_distrib() > 1: torch.distributed.all_reduce(loss); loss /= num_distrib()
         step = len(self.rows)
-        self.rows.append(dict(step=step, epoch=self.epoch, loss=round(float(self.loss.detach()), 5), lr=float(self.opt.hypers[-1]['lr']),
-                              tokens=(step + 1) * self.tpb, batch_s=round(dt, 5)))
+        self.rows.append(dict(step=step, epoch=self.epoch, loss=round(float(loss), 5), lr=float(self.opt.hypers[-1]['lr']),
+                              grad_norm=round(getattr(self.learn, 'grad_norm', math.nan), 5), tokens=(step + 1) * self.tps, batch_s=round(self.t, 5)))
+        self.train_time += self.t
+        self.losses, self.t, self.stepped = [], 0., False
     def after_epoch(self): self.save()
-    def save(self):
-        if not self.rows: return
-        with atomic_path(self.path) as tmp, open(tmp, 'w', newline='') as f:
-            w = csv.DictWriter(f, fieldnames=list(self.rows[0])); w.writeheader(); w.writerows(self.rows)
+    def save(self): write_rows(self.path, self.rows, STEP_FIELDS)
     @property
-    def tokens_per_second(self) -> float: return len(self.rows) * self.tpb / max(self.train_time, 1e-9)
+    def tokens_per_second(self) -> float: return len(self.rows) * self.tps / max(self.train_time, 1e-9)
+
+# %% ../nbs/06_training.ipynb #4c626da9
+from fastai.callback.training import GradientAccumulation
+
+class GradNorm(GradientClip):
+    """fastai's `GradientClip` at `max_norm` (None: no clipping), keeping the global L2 norm of the gradients before
+    clipping in `learn.grad_norm` (a float), for the step log and W&B. It runs after fp16's gradient unscaling and,
+    with `GradientAccumulation`, only on the micro-batch that steps, so it sees the whole accumulated gradient."""
+    def __init__(self, max_norm: float | None = None): super().__init__(max_norm or math.inf)
+    def before_step(self): self.learn.grad_norm = float(torch.nn.utils.clip_grad_norm_(self.parameters(), self.max_norm, self.norm_type))
+
+# %% ../nbs/06_training.ipynb #adc98ad3
+EVAL_FIELDS = dict(step=int, epoch=int, tokens=int, valid_loss=float, perplexity=float)
+_AUTOCAST = dict(bf16=torch.bfloat16, fp16=torch.float16)
+
+@torch.no_grad()
+def valid_loss(model: torch.nn.Module, dl, precision: str = 'fp32') -> float:
+    "Mean next-token loss (nats/token) of `model` over every batch of `dl`, weighted by batch size."
+    was, dev = model.training, next(model.parameters()).device
+    model.eval()
+    total, n = 0., 0
+    with torch.autocast(dev.type, dtype=_AUTOCAST.get(precision, torch.bfloat16), enabled=precision in _AUTOCAST):
+        for xb, yb in dl:
+            total += float(lm_loss(model(xb), yb)) * len(xb); n += len(xb)
+    model.train(was)
+    return total / max(n, 1)
+
+class ValidLog(SkipAware, Callback):
+    "Validation loss every `every` optimizer steps and at each epoch's end, as rows of `evals.csv` (see above)."
+    order = StepLog.order + 1                               # after the step's row is written
+    def __init__(self, path, every: int | None, precision: str, tokens_per_step: int, rows=None):
+        self.path, self.every, self.precision, self.tps, self.rows = Path(path), every, precision, tokens_per_step, list(rows or [])
+    def _add(self, loss: float):
+        step = len(self.learn.step_log.rows)
+        if self.rows and self.rows[-1]['step'] == step: return          # an epoch's end right after a step evaluation
+        self.rows.append(dict(step=step, epoch=self.epoch, tokens=step * self.tps, valid_loss=round(loss, 5), perplexity=round(math.exp(min(loss, 50)), 4)))
+        self.save()
+    def before_fit(self): self.seen = len(self.learn.step_log.rows)
+    def after_batch(self):
+        n = len(self.learn.step_log.rows)
+        if not self.training or n == self.seen: return       # no optimizer step in this batch (gradient accumulation)
+        self.seen = n
+        if not self.every or n % self.every: return
+        loss = valid_loss(get_model(self.model), base_dl(self.dls.valid), self.precision)
+        self._add(loss)
+        best = getattr(self.learn, 'atomic_save_model', None)
+        if best is not None and loss < best.best: best.best = loss; best._save(best.fname)
+    def before_train(self): self.trained = True
+    def after_epoch(self):                                   # an epoch of a fit, not `Learner.validate`
+        if self.skipped or not getattr(self, 'trained', False): return
+        self.trained = False
+        self._add(float(self.recorder.values[-1][self.recorder.metric_names[1:].index('valid_loss')]))
+    def save(self): write_rows(self.path, self.rows, EVAL_FIELDS)
+
+# %% ../nbs/06_training.ipynb #1fd479ae
+import random
+
+def rng_state() -> dict:
+    "The Python, NumPy, torch (and CUDA) random states, as plain values for a checkpoint."
+    st = dict(python=random.getstate(), numpy=np.random.get_state(legacy=False), torch=torch.get_rng_state())
+    st['numpy']['state']['key'] = st['numpy']['state']['key'].astype(np.int64)   # uint32 is no plain tensor type
+    if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
+    return st
+
+def set_rng_state(st: dict):
+    "Restore what `rng_state` took (as read back from a checkpoint)."
+    v, key, gauss = st['python']
+    random.setstate((v, tuple(key), gauss))
+    npst = dict(st['numpy']); npst['state'] = dict(npst['state'], key=np.asarray(npst['state']['key'], dtype=np.uint32))
+    np.random.set_state(npst)
+    torch.set_rng_state(st['torch'])
+    if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
+
+# %% ../nbs/06_training.ipynb #64909b76
+def training_state(learn: Learner, epoch: int) -> dict:
+    "RNG states, smoothed loss, best loss, early stopping, fp16 scaler, and the curriculum's log of the epochs before `epoch`."
+    sl = learn.recorder.smooth_loss
+    st = dict(rng=rng_state(), smooth_loss=[sl.count, sl.val.detach().cpu()])
+    if (b := getattr(learn, 'atomic_save_model', None)) is not None: st['best'] = float(b.best)
+    if (es := getattr(learn, 'resumable_early_stopping', None)) is not None: st['early_stopping'] = [float(es.best), es.wait]
+    if getattr(learn, 'scaler', None) is not None: st['scaler'] = learn.scaler.state_dict()
+    dl = base_dl(learn.dls.train)
+    if isinstance(dl, CurriculumDL): st['curriculum'] = [list(r) for r in dl.sampler.log if r[0] < epoch * len(dl)]
+    return st
+
+class RestoreState(Callback):
+    "Put back what `training_state` took, after every other callback's `before_fit` (which resets it)."
+    order = 99
+    def __init__(self, state: dict): self.state = state
+    def before_fit(self):
+        st, sl = self.state, self.recorder.smooth_loss
+        sl.count, sl.val = int(st['smooth_loss'][0]), torch.as_tensor(st['smooth_loss'][1]).cpu()
+        if 'best' in st: self.learn.atomic_save_model.best = st['best']
+        if 'early_stopping' in st: self.learn.resumable_early_stopping.best, self.learn.resumable_early_stopping.wait = st['early_stopping']
+        if 'scaler' in st and getattr(self.learn, 'scaler', None) is not None: self.learn.scaler.load_state_dict(st['scaler'])
+        if 'curriculum' in st: base_dl(self.dls.train).sampler.log = [tuple(r) for r in st['curriculum']]
+        set_rng_state(st['rng'])
+
+# %% ../nbs/06_training.ipynb #f1b8c9ac
+class StepCheckpoint(SkipAware, Callback):
+    "The whole training state every `every` optimizer steps (or at each epoch's end), keeping the newest `keep`."
+    order = 99                                               # after the logs and the best-model checkpoint
+    def __init__(self, fp: str, every: int | None, keep: int = 3, accum: int = 1): self.fp, self.every, self.keep, self.accum = fp, every, keep, accum
+    def after_batch(self):
+        pos = self.learn.train_position
+        if self.training and self.every and pos.done % self.accum == 0 and (pos.done // self.accum) % self.every == 0:
+            self.save(self.epoch, pos.in_epoch, pos.done)
+    def after_epoch(self):
+        if not self.skipped and not self.every: self.save(self.epoch + 1, 0, self.learn.train_position.done)
+    def save(self, epoch: int, batch: int, done: int):
+        "Logs, then `step-<n>.pth`, then `step-<n>.json`; then the oldest beyond `keep` go."
+        self.learn.step_log.save(); self.learn.valid_log.save()
+        steps, ck = len(self.learn.step_log.rows), self.path/self.model_dir
+        point = dict(fingerprint=self.fp, world=max(1, num_distrib()), steps=steps, epoch=epoch, batch=batch, done=done,
+                     evals=len(self.learn.valid_log.rows))
+        save_checkpoint(self.learn, f'step-{steps:09d}', with_opt=True, extra=dict(point, state=training_state(self.learn, epoch)))
+        if rank_distrib(): return
+        write_json(ck/f'step-{steps:09d}.json', point)
+        for old in sorted(ck.glob('step-*.json'))[:-self.keep]: old.unlink(); old.with_suffix('.pth').unlink(missing_ok=True)
 
 # %% ../nbs/06_training.ipynb #543b1e84
 def wandb_callback(config: dict, project: str, run_dir, name: str):
@@ -401,6 +603,9 @@ def wandb_callback(config: dict, project: str, run_dir, name: str):
             self.learn.gather_args = lambda: {}
             try: super().before_fit()
             finally: del self.learn.gather_args
+        def after_batch(self):
+            super().after_batch()
+            if self.training and getattr(self.learn, 'grad_norm', None) is not None: wandb.log({'grad_norm': self.learn.grad_norm}, step=self._wandb_step)
         def after_fit(self):
             super().after_fit()
             wandb.finish()
@@ -430,15 +635,16 @@ class StopOnNonFinite(Callback):
 
 # %% ../nbs/06_training.ipynb #439e966b
 def make_learner(cfg: Config, dls: DataLoaders, model: LlamaLM, run_dir, fp: str = '', precision: str = 'fp32',
-                 step_rows=None, wandb_config: dict | None = None) -> Learner:
-    "A fastai `Learner` for `model` with the run's callbacks."
-    t = cfg.train
+                 logs: dict | None = None, wandb_config: dict | None = None) -> Learner:
+    "A fastai `Learner` for `model` with the run's callbacks; `logs` are the rows a resumed run continues (`resume_logs`)."
+    t, logs = cfg.train, logs or {}
     Path(run_dir).mkdir(parents=True, exist_ok=True)
-    cbs = precision_callbacks(precision) + [StopOnNonFinite(divergence_advice(t, precision)),
-        AtomicSaveModel(monitor='valid_loss', fname='best', reset_on_fit=False),
-        ResumeCheckpoint(fp), ResumableCSVLogger('history.csv', append=bool(step_rows)),
-        StepLog(Path(run_dir)/'steps.csv', t.batch_size * t.seq_len, step_rows), CurriculumCallback()]
-    if t.grad_clip: cbs.append(GradientClip(t.grad_clip))
+    tps = t.batch_size * t.seq_len * t.grad_accum * max(1, num_distrib())      # tokens per optimizer step
+    cbs = precision_callbacks(precision) + [StopOnNonFinite(divergence_advice(t, precision)), GradNorm(t.grad_clip),
+        AtomicSaveModel(monitor='valid_loss', fname='best', reset_on_fit=False), ResumableCSVLogger('history.csv', append=logs.get('steps') is not None),
+        StepLog(Path(run_dir)/'steps.csv', tps, logs.get('steps')), ValidLog(Path(run_dir)/'evals.csv', t.eval_every, precision, tps, logs.get('evals')),
+        StepCheckpoint(fp, t.save_every, t.keep_last, t.grad_accum), CurriculumCallback()]
+    if t.grad_accum > 1: cbs.append(GradientAccumulation(t.batch_size * t.grad_accum))
     if t.early_stopping_patience: cbs.append(ResumableEarlyStopping(monitor='valid_loss', patience=t.early_stopping_patience))
     if t.wandb: cbs.append(wandb_callback(wandb_config or cfg.model_dump(mode='json'), t.wandb_project, run_dir, cfg.name))
     opt = lambda params, lr: Adam(params, lr=lr, mom=0.9, sqr_mom=0.95, eps=1e-8, wd=t.weight_decay)
@@ -487,25 +693,6 @@ def prepare_run(cfg: Config) -> TrainSetup:
     if t.compile is True: model = torch.compile(model)
     return TrainSetup(tok, device, folder, precision, model, make_dataloaders(cfg, folder, device))
 
-# %% ../nbs/06_training.ipynb #d1b2dfa8
-def sweep_checkpoints(ck: Path):
-    "Remove the temporaries of checkpoint writers that were killed (and those named the fastai way, by earlier versions)."
-    sweep_leftovers(ck)
-    for p in ck.glob('*.tmp.pth'): p.unlink()
-
-def resume_state(ck: Path, fp: str, n_epoch: int) -> dict | None:
-    "The progress record (`last.json`) of an interrupted run with fingerprint `fp` and `n_epoch` epochs, if any."
-    if not (ck/'last.json').exists() or not (ck/'last.pth').exists(): return None
-    st = read_json(ck/'last.json')
-    return st if st.get('fingerprint') == fp and st.get('n_epoch') == n_epoch else None
-
-# %% ../nbs/06_training.ipynb #b369482e
-def read_step_rows(path: Path) -> list[dict] | None:
-    "The rows of a `StepLog` CSV, typed as `StepLog` writes them; None when there is no file."
-    if not Path(path).exists(): return None
-    with open(path) as f: return [dict(step=int(r['step']), epoch=int(r['epoch']), loss=float(r['loss']), lr=float(r['lr']),
-                                       tokens=int(r['tokens']), batch_s=float(r['batch_s'])) for r in csv.DictReader(f)]
-
 # %% ../nbs/06_training.ipynb #831a8be0
 def _discard(*paths: Path):
     for p in paths:
@@ -516,15 +703,48 @@ def discard_outputs(paths: Paths):
     "Remove the run's summary, model, `transformers` copy, evaluation, benchmark and card."
     _discard(paths.run/'train.json', paths.weights, paths.hf, paths.eval, paths.bench, paths.card)
 
+# %% ../nbs/06_training.ipynb #d1b2dfa8
+def sweep_checkpoints(ck: Path):
+    "Remove the temporaries of checkpoint writers that were killed (and those named the fastai way, by earlier versions)."
+    sweep_leftovers(ck)
+    for p in ck.glob('*.tmp.pth'): p.unlink()
+
+def resume_point(ck: Path, fp: str, world: int = 1) -> dict | None:
+    """The record (`step-<n>.json`, plus its `name`) of the newest step checkpoint written by a run with fingerprint
+    `fp` on `world` processes, or None: a checkpoint of other settings is never resumed from."""
+    for j in sorted(Path(ck).glob('step-*.json'), reverse=True):
+        st = read_json(j)
+        if st.get('fingerprint') == fp and st.get('world', 1) == world and j.with_suffix('.pth').exists(): return dict(st, name=j.stem)
+    return None
+
+# %% ../nbs/06_training.ipynb #b369482e
+def resume_logs(paths: Paths, point: dict | None) -> dict:
+    """The step and evaluation rows a run resumed at `point` continues: those its checkpoint counted (later rows, from
+    after the checkpoint, are dropped); `history.csv` is cut back to the `point['epoch']` epochs done. With no point,
+    a fresh start: the logs and step checkpoints of earlier runs are removed (rank 0)."""
+    run = paths.run
+    if not point:
+        if not rank_distrib(): _discard(run/'history.csv', run/'steps.csv', run/'evals.csv', *paths.checkpoints.glob('step-*'))
+        return dict(steps=None, evals=None)
+    if (run/'history.csv').exists() and not rank_distrib():
+        lines = (run/'history.csv').read_text().splitlines(keepends=True)
+        with atomic_path(run/'history.csv') as tmp: Path(tmp).write_text(''.join(lines[:1 + point['epoch']]))
+    return dict(steps=(read_rows(run/'steps.csv', STEP_FIELDS) or [])[:point['steps']],
+                evals=(read_rows(run/'evals.csv', EVAL_FIELDS) or [])[:point['evals']])
+
 # %% ../nbs/06_training.ipynb #f4660fd8
-def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
-    "Fit `learn` from epoch `start` (one cycle over the run's `step_budget`), or load `best` when there is nothing left to fit."
-    t = cfg.train
+def fit_run(learn: Learner, cfg: Config, paths: Paths, point: dict | None = None, state: dict | None = None, cbs=None):
+    """Fit `learn` over the run's `step_budget` under `train.schedule`, from `point` (a `resume_point`; its
+    `training_state` is `state`), or load `best` when there is nothing left to fit."""
+    t, world, p = cfg.train, max(1, num_distrib()), point or {}
+    n_iter = math.ceil(len(learn.dls.train) / world)
+    total = step_budget(t, n_iter, world) * t.grad_accum
+    n_epoch = math.ceil(total / n_iter)
     try:
-        n_iter = len(learn.dls.train)
-        if start < run_epochs(t, n_iter):
-            learn.fit_one_cycle(run_epochs(t, n_iter), lr_max=t.lr, wd=t.weight_decay, pct_start=t.pct_start, start_epoch=start,
-                                cbs=[StepBudget(step_budget(t, n_iter))] + list(cbs or []))
+        if p.get('epoch', 0) < n_epoch:
+            fit_cbs = [TrainPosition(total, p.get('batch', 0), p.get('done', 0), t.grad_accum), ParamScheduler({'lr': lr_schedule(t)})]
+            learn.fit(n_epoch, t.lr, wd=t.weight_decay, start_epoch=p.get('epoch', 0),
+                      cbs=fit_cbs + ([RestoreState(state)] if state else []) + list(cbs or []))
         else: load_checkpoint(learn, 'best', with_opt=False)
     except TrainingDiverged as e:
         learn.step_log.save()                            # the losses up to the divergence, to look at
@@ -534,14 +754,10 @@ def fit_run(learn: Learner, cfg: Config, start: int, paths: Paths, cbs=None):
         raise TrainingDiverged(f"{e} Nothing of this run was kept as a model; its losses per step are in {paths.run/'steps.csv'}.") from None
 
 # %% ../nbs/06_training.ipynb #e6b7e68b
-def restore_learner(learn: Learner, state: dict | None) -> int:
-    "Resume `learn` from `checkpoints/last.pth` when `state` (a `resume_state`) says so; the epoch to start at."
-    if not state:
-        (learn.path/'history.csv').unlink(missing_ok=True)
-        return 0
-    load_checkpoint(learn, 'last', with_opt=True)
-    if state.get('best_valid_loss') is not None: learn.atomic_save_model.best = state['best_valid_loss']
-    return state['epoch'] + 1
+def restore_learner(learn: Learner, point: dict | None) -> dict | None:
+    "Load the model and optimizer of the step checkpoint at `point` (a `resume_point`) into `learn`; its `training_state`."
+    if not point: return None
+    return load_checkpoint(learn, point['name'], with_opt=True)['state']
 
 # %% ../nbs/06_training.ipynb #3dd7dfcc
 def save_model_files(learn: Learner, paths: Paths, tok: Tokenizer, device) -> LlamaLM:
@@ -552,19 +768,21 @@ def save_model_files(learn: Learner, paths: Paths, tok: Tokenizer, device) -> Ll
     return model.to(device)
 
 # %% ../nbs/06_training.ipynb #fab09787
-def plot_training(steps_csv, history_csv, out=None):
-    "Training loss per step (smoothed) with validation loss per epoch, and the learning rate."
+def plot_training(steps_csv, evals_csv=None, out=None):
+    "Training loss per step (raw and smoothed) with the validation loss where it was measured; learning rate; gradient norm."
     import pandas as pd, matplotlib.pyplot as plt
     s = pd.read_csv(steps_csv)
-    h = pd.read_csv(history_csv)
-    h = h.assign(epoch=h['epoch'].astype(int), valid_loss=h['valid_loss'].astype(float))
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.2))
-    a1.plot(s['step'], s['loss'], alpha=0.25, lw=0.8, label='train (per step)')
-    a1.plot(s['step'], s['loss'].ewm(alpha=0.05).mean(), label='train (smoothed)')
-    ends = s.groupby('epoch')['step'].max()
-    a1.plot(ends.loc[h['epoch']].values, h['valid_loss'], 'o-', label='valid')
+    x = s['step'] + 1                                        # optimizer steps done
+    fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(13, 3.2))
+    a1.plot(x, s['loss'], alpha=0.25, lw=0.8, label='train (per step)')
+    a1.plot(x, s['loss'].ewm(alpha=0.05).mean(), label='train (smoothed)')
+    if evals_csv is not None and Path(evals_csv).exists():
+        e = pd.read_csv(evals_csv)
+        a1.plot(e['step'], e['valid_loss'], 'o-', label='valid')
     a1.set_xlabel('step'); a1.set_ylabel('loss (nats/token)'); a1.legend(); a1.set_title('loss')
-    a2.plot(s['step'], s['lr']); a2.set_xlabel('step'); a2.set_title('learning rate (one cycle)')
+    a2.plot(x, s['lr']); a2.set_xlabel('step'); a2.set_title('learning rate')
+    if 'grad_norm' in s: a3.plot(x, s['grad_norm'], lw=0.8); a3.set_yscale('log')
+    a3.set_xlabel('step'); a3.set_title('gradient norm (before clipping)')
     plt.tight_layout()
     if out: save_figure(fig, out)
     return fig
@@ -574,24 +792,25 @@ def save_plots(learn: Learner, cfg: Config, paths: Paths):
     "`plots/loss.png`, and with a curriculum `plots/curriculum.png` and `curriculum.npy`."
     t, curr = cfg.train, learn.curriculum.schedule
     paths.plots.mkdir(parents=True, exist_ok=True)
-    plot_training(paths.run/'steps.csv', paths.run/'history.csv', paths.plots/'loss.png')
+    plot_training(paths.run/'steps.csv', paths.run/'evals.csv', paths.plots/'loss.png')
     if len(curr):
         ax = plot_pacing(int(curr[-1, 0]) + 1, t.curriculum_start, t.curriculum_until, curr)
         save_figure(ax.figure, paths.plots/'curriculum.png')
         with atomic_path(paths.run/'curriculum.npy') as tmp, open(tmp, 'wb') as f: np.save(f, curr)
 
 # %% ../nbs/06_training.ipynb #cb4eb9f1
-def training_summary(learn: Learner, cfg: Config, fp: str, s: TrainSetup, start: int = 0) -> dict:
-    "Shape, throughput and best validation loss of a fitted run (`train.json`)."
+def training_summary(learn: Learner, cfg: Config, fp: str, s: TrainSetup, point: dict | None = None) -> dict:
+    "Shape, budget, throughput and best validation loss of a fitted run (`train.json`); `point`: where it was resumed."
     t, model, steplog = cfg.train, getattr(learn.model, '_orig_mod', learn.model), learn.step_log
     best, meta = float(learn.atomic_save_model.best), read_json(s.folder/'meta.json')
     return dict(fingerprint=fp, created=now_iso(), device=str(s.device), precision=s.precision, params=model.num_params(),
                 params_non_embedding=model.num_params(non_embedding=True), model=vars(model.args),
-                epochs=t.epochs, steps=len(steplog.rows), tokens_seen=len(steplog.rows) * t.batch_size * t.seq_len,
+                epochs=t.epochs, max_tokens=t.max_tokens, schedule=t.schedule, grad_accum=t.grad_accum, processes=max(1, num_distrib()),
+                steps=len(steplog.rows), tokens_seen=len(steplog.rows) * steplog.tps,
                 train_tokens_per_epoch=meta['train']['tokens'], valid_tokens=meta['valid']['tokens'],
                 tokens_per_second=round(steplog.tokens_per_second, 1), train_seconds=round(steplog.train_time, 1),
                 best_valid_loss=round(best, 4), best_valid_perplexity=round(float(np.exp(best)), 3),
-                curriculum=t.curriculum, resumed_from_epoch=start or None)
+                curriculum=t.curriculum, resumed_from_step=point['steps'] if point else None)
 
 # %% ../nbs/06_training.ipynb #c4758615
 def _k(n) -> str: return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n:,}"
@@ -604,21 +823,22 @@ def summary(r: dict, cfg: Config) -> str:
 # %% ../nbs/06_training.ipynb #b550e796
 def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     """Train the run's model; return the training summary (`models/<run>/train.json`). `cbs`: extra fastai callbacks
-    for this fit only. Raises `TrainingDiverged` (keeping no model, checkpoint or summary of the run) when the loss
-    stops being finite."""
+    for this fit only. An interrupted run resumes from its newest step checkpoint. Raises `TrainingDiverged`
+    (keeping no model, checkpoint or summary of the run) when the loss stops being finite."""
     paths, fp = Paths.of(cfg), training_fingerprint(cfg)
     if not force and paths.weights.exists() and (done := up_to_date(paths.run/'train.json', fp)): return done
     s = prepare_run(cfg)
-    sweep_checkpoints(paths.checkpoints)
-    state = None if force else resume_state(paths.checkpoints, fp, run_epochs(cfg.train, len(s.dls.train)))
-    learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, step_rows=read_step_rows(paths.run/'steps.csv') if state else None,
+    if not rank_distrib(): sweep_checkpoints(paths.checkpoints)
+    point = None if force else resume_point(paths.checkpoints, fp, max(1, num_distrib()))
+    learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, resume_logs(paths, point),
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
-    start = restore_learner(learn, state)
-    if start: print(f"resuming {cfg.name} at epoch {start} of {cfg.train.epochs}")
-    discard_outputs(paths)
-    fit_run(learn, cfg, start, paths, cbs)
+    state = restore_learner(learn, point)
+    if point: print(f"resuming {cfg.name} at step {point['steps']:,} (epoch {point['epoch']}, batch {point['batch']})")
+    if not rank_distrib(): discard_outputs(paths)
+    fit_run(learn, cfg, paths, point, state, cbs)
+    if rank_distrib(): return {}
     save_model_files(learn, paths, s.tok, s.device)
     save_plots(learn, cfg, paths)
-    record = training_summary(learn, cfg, fp, s, start)
+    record = training_summary(learn, cfg, fp, s, point)
     write_json(paths.run/'train.json', record)
     return record

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/benchmarking.html.md"""
 
 # %% ../nbs/08_benchmarking.ipynb #9c5ab875
 from __future__ import annotations
-import gc, os, resource, shutil, statistics, time
+import gc, json, os, resource, shutil, statistics, tempfile, time, warnings
 from pathlib import Path
 
 import numpy as np, torch
@@ -19,7 +19,7 @@ from fastai.learner import Learner
 from fastai.optimizer import Adam
 
 from .core import *
-from .models import LlamaLM, ModelArgs, load_weights, to_hf
+from .models import Attention, LlamaLM, ModelArgs, SDPA_GQA, load_weights, to_hf
 from .tokenizer import Tokenizer
 from .training import lm_loss, precision_callbacks, resolve_precision, resolve_device, cpu_has_fast_bf16
 from .core import GettextSource
@@ -29,7 +29,8 @@ __all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTi
            'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'bench_precisions',
            'training_mfu', 'inference_latency', 'tokenizer_texts', 'bench_ratios', 'plot_bench', 'benchmark', 'summary',
            'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed',
-           'load_info', 'stream_speed', 'generation_speed', 'compiled_step_times', 'compile_speed']
+           'load_info', 'stream_speed', 'generation_speed', 'compiled_step_times', 'compile_speed', 'set_sdpa_gqa',
+           'gqa_step', 'step_peak_mib', 'gqa_speed']
 
 # %% ../nbs/08_benchmarking.ipynb #6be9fc6e
 def _sync(device):
@@ -506,3 +507,79 @@ def compile_speed(args: ModelArgs, bs: int, seq_len: int, steps: int = 6, warmup
     tps = {k: round(bs * seq_len / statistics.median(v), 1) for k, v in times.items()}
     return dict(eager_tokens_per_s=tps['eager'], compiled_tokens_per_s=tps['compiled'],
                 compiled_over_eager=round(tps['compiled'] / tps['eager'], 3), compile_s=warm, steps=len(times['eager']), load=load)
+
+# %% ../nbs/08_benchmarking.ipynb #0f1d2c6d
+def set_sdpa_gqa(model: torch.nn.Module, on: bool) -> int:
+    "Set `sdpa_gqa` on every `Attention` in `model`: SDPA's `enable_gqa` when `on`, `repeat_interleave` copies when not; how many were set."
+    atts = [m for m in model.modules() if isinstance(m, Attention)]
+    for m in atts: m.sdpa_gqa = on
+    return len(atts)
+
+def gqa_step(model: LlamaLM, x: torch.Tensor, y: torch.Tensor, train: bool):
+    "One forward pass of `x` (B × T token ids) in inference mode, or with `train` forward and backward of the loss against `y`."
+    if train:
+        lm_loss(model(x), y).backward()
+        model.zero_grad(set_to_none=True)
+    else:
+        with torch.inference_mode(): model(x)
+
+# %% ../nbs/08_benchmarking.ipynb #e55dc8ce
+def step_peak_mib(model: LlamaLM, x: torch.Tensor, y: torch.Tensor, train: bool, device='cpu') -> float:
+    "Peak tensor memory (MiB) of one forward pass above what is live at its start (with `train`, the loss's, keeping activations for backward)."
+    def fwd():
+        if train: return lm_loss(model(x), y)
+        with torch.inference_mode(): model(x)
+    if torch.device(device).type == 'cuda':
+        _sync(device); torch.cuda.reset_peak_memory_stats(device); base = torch.cuda.memory_allocated(device)
+        fwd(); _sync(device)
+        return round((torch.cuda.max_memory_allocated(device) - base) / 2**20, 2)
+    from torch.profiler import profile, ProfilerActivity
+    with profile(activities=[ProfilerActivity.CPU], profile_memory=True, record_shapes=True, with_stack=True) as p: fwd()
+    with tempfile.TemporaryDirectory() as d, warnings.catch_warnings():
+        warnings.simplefilter('ignore', FutureWarning)   # deprecated in favour of CUDA's memory snapshots, which a CPU lacks
+        p.export_memory_timeline(str(Path(d)/'memory.json'), device='cpu')
+        times, sizes = json.loads((Path(d)/'memory.json').read_text())
+    totals = [sum(s) for s in sizes]                      # bytes live at each time, all categories; the first: those before the step
+    return round((max(totals) - totals[0]) / 2**20, 2)
+
+# %% ../nbs/08_benchmarking.ipynb #221dba16
+def _alternated(model, x, y, train: bool, names, steps: int, warmup: int, reps: int, device, load: list) -> tuple[dict, dict]:
+    "Wall and CPU seconds per step of each variant in `names`, alternated ABBA over `reps` rounds of `steps` after `warmup` steps each."
+    wall, cpu = {v: [] for v in names}, {v: [] for v in names}
+    for v in names:
+        set_sdpa_gqa(model, v == 'after')
+        for _ in range(warmup): gqa_step(model, x, y, train)
+    for r in range(reps):
+        for v in (names if r % 2 == 0 else names[::-1]):
+            set_sdpa_gqa(model, v == 'after')
+            for _ in range(steps):
+                _sync(device); t, c = time.perf_counter(), time.process_time()
+                gqa_step(model, x, y, train); _sync(device)
+                wall[v].append(time.perf_counter() - t); cpu[v].append(time.process_time() - c)
+        load.append(load_info())
+    return wall, cpu
+
+def gqa_speed(args: ModelArgs, bs: int, seq_len: int, steps: int = 2, warmup: int = 1, reps: int = 4, device='cpu', memory: bool = True) -> dict:
+    "Forward and training-step tokens/s of one `LlamaLM` with SDPA's `enable_gqa` ('after') and `repeat_interleave` copies ('before'), alternated; medians."
+    if args.n_kv_heads == args.n_heads: raise ConfigError(f"model.n_kv_heads ({args.n_kv_heads}) equals model.n_heads: no grouped-query attention to measure")
+    torch.manual_seed(0)
+    model = LlamaLM(args).to(device)
+    xy = RandomWindows(bs, seq_len, args.vocab_size).x.to(device)
+    x, y = xy[:, :-1], xy[:, 1:]
+    names = ('after', 'before') if SDPA_GQA else ('before',)
+    out, logits = dict(sdpa_gqa=SDPA_GQA, tokens_per_step=bs * seq_len, load=[load_info()]), {}
+    for v in names:
+        set_sdpa_gqa(model, v == 'after')
+        with torch.inference_mode(): logits[v] = model(x).float()
+    out['max_logit_diff'] = (logits['after'] - logits['before']).abs().max().item() if SDPA_GQA else None
+    for mode in ('forward', 'train'):
+        wall, cpu = _alternated(model, x, y, mode == 'train', names, steps, warmup, reps, device, out['load'])
+        res = {v: dict(tokens_per_s=round(bs * seq_len / statistics.median(wall[v]), 1),
+                       tokens_per_cpu_s=round(bs * seq_len / statistics.median(cpu[v]), 1)) for v in names}
+        for unit in ('tokens_per_s', 'tokens_per_cpu_s'):
+            res[f'after_over_before_{unit}'] = round(res['after'][unit] / res['before'][unit], 3) if SDPA_GQA else None
+        for v in names if memory else ():
+            set_sdpa_gqa(model, v == 'after'); res[v]['peak_extra_mib'] = step_peak_mib(model, x, y, mode == 'train', device)
+        out[mode] = res
+    set_sdpa_gqa(model, SDPA_GQA)
+    return out | dict(steps=steps * reps)

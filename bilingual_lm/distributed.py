@@ -81,7 +81,7 @@ class InterleavedDL(DistributedDL):
 
     def __setattr__(self, k, v):
         own = self.__dict__.get('_own')
-        if own is not None and k not in own and not k.startswith('_') and hasattr(self.dl, k): setattr(self.dl, k, v)
+        if own is not None and k not in own and not k.startswith('_'): setattr(self.dl, k, v)
         else: super().__setattr__(k, v)
 
     def __delattr__(self, k):

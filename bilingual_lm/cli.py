@@ -41,10 +41,21 @@ SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and
 def _swept(gone: list, echo):
     if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone), flush=True)
 
+def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
+    """Under `torchrun`/`accelerate launch` (`WORLD_SIZE` > 1) only `train` runs, on every process; a rank other than
+    0 trains without the run's lock and record (rank 0 holds them): its result. None in rank 0 or a single process."""
+    world, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
+    if world == 1: return None
+    if list(stages) != ['train']:
+        raise ConfigError(f"{world} processes (WORLD_SIZE) run only `bilingual-lm train` together: run "
+                          f"{', '.join(s for s in stages if s != 'train') or 'nothing else'} in one process first")
+    return None if rank == 0 else {'train': stage_function('train')(cfg, force='train' in force)}
+
 def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=print) -> dict:
     """Run `stages` in order, recording each in the run record; return their results. The run folder is locked for
     the whole call, and the snapshot while collect or clean writes it (`InUseError` when another process holds
     either); taking a lock sweeps the leftovers of killed runs, and a full or read-only disk raises `StorageError`."""
+    if (r := _other_rank(cfg, stages, force)) is not None: return r
     paths = Paths.of(cfg)
     out, t_all = {}, time.perf_counter()
     with storage_errors(paths.run), claim_run(paths) as gone:

@@ -29,6 +29,7 @@ from .clean import iter_texts
 from .tokenizer import Tokenizer, tokenizer_fingerprint, save_hf_tokenizer
 from .models import LlamaLM, model_args, save_weights, to_hf
 from .curriculum import *
+from .distributed import data_parallel, global_batches, init_distributed, is_rank0, rank0_first, world_size
 
 # %% auto #0
 __all__ = ['LANG_CODES', 'BF16_WITHOUT_UNITS', 'STEP_FIELDS', 'EVAL_FIELDS', 'TokenStream', 'write_token_batches',
@@ -295,6 +296,8 @@ def read_checkpoint(path, device='cpu') -> dict:
     could turn into running code)."""
     path = Path(path)
     if not path.exists(): raise DataError(f"{path}: checkpoint not found")
+    device = torch.device(device)
+    if device.type == 'cpu': device = 'cpu'                 # torch cannot map storages to 'cpu:0' (data-parallel CPU ranks)
     try: state = torch.load(path, map_location=device, weights_only=True)
     except pickle.UnpicklingError as e:
         what = (f"a reference to `{str(e).split('Unsupported global: GLOBAL ')[1].split()[0]}`" if 'Unsupported global: GLOBAL ' in str(e)
@@ -387,11 +390,11 @@ class TrainPosition(Callback):
     def before_fit(self):
         self.done, self.first = self.start_done, True
         dl = base_dl(self.dls.train)
-        if isinstance(dl, CurriculumDL): dl.total_steps = self.total * max(1, num_distrib())
+        if isinstance(dl, CurriculumDL): dl.total_steps = self.total
     def before_train(self):
         dl = base_dl(self.dls.train)
         self.in_epoch = self.start_batch if self.first else 0     # fastai's `start_epoch` skips the epochs before the first
-        dl.epoch, dl.skip, self.first = self.epoch, self.in_epoch * max(1, num_distrib()), False
+        dl.epoch, dl.skip, self.first = self.epoch, self.in_epoch, False   # in data-parallel training, batches of all ranks
         self.learn.pct_train = self._pct()
     def before_batch(self):                                  # stop here, not in `after_batch`: later callbacks see every step
         if self.training and self.done >= self.total: self.stopped = True; raise CancelTrainException()
@@ -443,7 +446,7 @@ STEP_FIELDS = dict(step=int, epoch=int, loss=float, lr=float, grad_norm=float, t
 
 class StepLog(Callback):
     "Per optimizer step: loss, learning rate, gradient norm, tokens seen and seconds, saved as CSV (`save`)."
-    order = 65
+    order, rank0_only = 65, True
     def __init__(self, path, tokens_per_step: int, rows=None):
         self.path, self.tps, self.rows = Path(path), tokens_per_step, list(rows or [])
     def before_fit(self): self.train_time, self.losses, self.t, self.stepped = sum(r['batch_s'] for r in self.rows), [], 0., False
@@ -456,8 +459,7 @@ class StepLog(Callback):
         self.losses.append(self.loss.detach().float())
         if self.stepped: self._row()
     def _row(self):
-        loss = torch.stack(self.losses).mean()
-        if num_distrib() > 1: torch.distributed.all_reduce(loss); loss /= num_distrib()
+        loss = torch.stack(self.losses).mean()                  # in data-parallel training, already the mean over ranks
         step = len(self.rows)
         self.rows.append(dict(step=step, epoch=self.epoch, loss=round(float(loss), 5), lr=float(self.opt.hypers[-1]['lr']),
                               grad_norm=round(getattr(self.learn, 'grad_norm', math.nan), 5), tokens=(step + 1) * self.tps, batch_s=round(self.t, 5)))
@@ -496,7 +498,7 @@ def valid_loss(model: torch.nn.Module, dl, precision: str = 'fp32') -> float:
 
 class ValidLog(SkipAware, Callback):
     "Validation loss every `every` optimizer steps and at each epoch's end, as rows of `evals.csv` (see above)."
-    order = StepLog.order + 1                               # after the step's row is written
+    order, rank0_only = StepLog.order + 1, True              # after the step's row is written
     def __init__(self, path, every: int | None, precision: str, tokens_per_step: int, rows=None):
         self.path, self.every, self.precision, self.tps, self.rows = Path(path), every, precision, tokens_per_step, list(rows or [])
     def _add(self, loss: float):
@@ -568,7 +570,7 @@ class RestoreState(Callback):
 # %% ../nbs/06_training.ipynb #f1b8c9ac
 class StepCheckpoint(SkipAware, Callback):
     "The whole training state every `every` optimizer steps (or at each epoch's end), keeping the newest `keep`."
-    order = 99                                               # after the logs and the best-model checkpoint
+    order, rank0_only = 99, True                             # after the logs and the best-model checkpoint
     def __init__(self, fp: str, every: int | None, keep: int = 3, accum: int = 1): self.fp, self.every, self.keep, self.accum = fp, every, keep, accum
     def after_batch(self):
         pos = self.learn.train_position
@@ -580,7 +582,7 @@ class StepCheckpoint(SkipAware, Callback):
         "Logs, then `step-<n>.pth`, then `step-<n>.json`; then the oldest beyond `keep` go."
         self.learn.step_log.save(); self.learn.valid_log.save()
         steps, ck = len(self.learn.step_log.rows), self.path/self.model_dir
-        point = dict(fingerprint=self.fp, world=max(1, num_distrib()), steps=steps, epoch=epoch, batch=batch, done=done,
+        point = dict(fingerprint=self.fp, world=world_size(), steps=steps, epoch=epoch, batch=batch, done=done,
                      evals=len(self.learn.valid_log.rows))
         save_checkpoint(self.learn, f'step-{steps:09d}', with_opt=True, extra=dict(point, state=training_state(self.learn, epoch)))
         if rank_distrib(): return
@@ -639,14 +641,14 @@ def make_learner(cfg: Config, dls: DataLoaders, model: LlamaLM, run_dir, fp: str
     "A fastai `Learner` for `model` with the run's callbacks; `logs` are the rows a resumed run continues (`resume_logs`)."
     t, logs = cfg.train, logs or {}
     Path(run_dir).mkdir(parents=True, exist_ok=True)
-    tps = t.batch_size * t.seq_len * t.grad_accum * max(1, num_distrib())      # tokens per optimizer step
+    tps = t.batch_size * t.seq_len * t.grad_accum * world_size()      # tokens per optimizer step
     cbs = precision_callbacks(precision) + [StopOnNonFinite(divergence_advice(t, precision)), GradNorm(t.grad_clip),
         AtomicSaveModel(monitor='valid_loss', fname='best', reset_on_fit=False), ResumableCSVLogger('history.csv', append=logs.get('steps') is not None),
         StepLog(Path(run_dir)/'steps.csv', tps, logs.get('steps')), ValidLog(Path(run_dir)/'evals.csv', t.eval_every, precision, tps, logs.get('evals')),
         StepCheckpoint(fp, t.save_every, t.keep_last, t.grad_accum), CurriculumCallback()]
     if t.grad_accum > 1: cbs.append(GradientAccumulation(t.batch_size * t.grad_accum))
     if t.early_stopping_patience: cbs.append(ResumableEarlyStopping(monitor='valid_loss', patience=t.early_stopping_patience))
-    if t.wandb: cbs.append(wandb_callback(wandb_config or cfg.model_dump(mode='json'), t.wandb_project, run_dir, cfg.name))
+    if t.wandb and is_rank0(): cbs.append(wandb_callback(wandb_config or cfg.model_dump(mode='json'), t.wandb_project, run_dir, cfg.name))
     opt = lambda params, lr: Adam(params, lr=lr, mom=0.9, sqr_mom=0.95, eps=1e-8, wd=t.weight_decay)
     return Learner(dls, model, loss_func=lm_loss, opt_func=opt, lr=t.lr, metrics=[Perplexity()], cbs=cbs,
                    path=Path(run_dir), model_dir='checkpoints', wd=t.weight_decay, moms=(0.9, 0.9, 0.9))
@@ -685,8 +687,8 @@ def prepare_run(cfg: Config) -> TrainSetup:
     seed_everything(cfg.seed)
     if t.num_threads: torch.set_num_threads(t.num_threads)
     tok = Tokenizer(paths.tokenizer)
-    device = resolve_device(t.device)
-    folder = prepare_token_data(cfg, tok)
+    device = init_distributed(resolve_device(t.device))       # in data-parallel training: this rank's device
+    folder = rank0_first(prepare_token_data, cfg, tok)       # rank 0 writes the token data, the others then read it
     args = model_args(cfg.model, tok.vocab_size)
     precision = resolve_precision(t.precision, device, args.dim, force=t.force_precision)
     model = LlamaLM(args, grad_checkpointing=cfg.model.grad_checkpointing)
@@ -736,19 +738,21 @@ def resume_logs(paths: Paths, point: dict | None) -> dict:
 def fit_run(learn: Learner, cfg: Config, paths: Paths, point: dict | None = None, state: dict | None = None, cbs=None):
     """Fit `learn` over the run's `step_budget` under `train.schedule`, from `point` (a `resume_point`; its
     `training_state` is `state`), or load `best` when there is nothing left to fit."""
-    t, world, p = cfg.train, max(1, num_distrib()), point or {}
-    n_iter = math.ceil(len(learn.dls.train) / world)
+    t, world, p = cfg.train, world_size(), point or {}
+    n_iter = global_batches(learn.dls.train)                 # optimizer steps × grad_accum in an epoch, all ranks together
     total = step_budget(t, n_iter, world) * t.grad_accum
     n_epoch = math.ceil(total / n_iter)
     try:
         if p.get('epoch', 0) < n_epoch:
             fit_cbs = [TrainPosition(total, p.get('batch', 0), p.get('done', 0), t.grad_accum), ParamScheduler({'lr': lr_schedule(t)})]
-            learn.fit(n_epoch, t.lr, wd=t.weight_decay, start_epoch=p.get('epoch', 0),
-                      cbs=fit_cbs + ([RestoreState(state)] if state else []) + list(cbs or []))
+            with data_parallel(learn):                       # does nothing in a single process
+                learn.fit(n_epoch, t.lr, wd=t.weight_decay, start_epoch=p.get('epoch', 0),
+                          cbs=fit_cbs + ([RestoreState(state)] if state else []) + list(cbs or []))
         else: load_checkpoint(learn, 'best', with_opt=False)
     except TrainingDiverged as e:
-        learn.step_log.save()                            # the losses up to the divergence, to look at
-        _discard(paths.checkpoints)                      # a diverged run is nothing to resume from, nor a model
+        if is_rank0():
+            learn.step_log.save()                        # the losses up to the divergence, to look at
+            _discard(paths.checkpoints)                  # a diverged run is nothing to resume from, nor a model
         if t.wandb:
             import wandb; wandb.finish(exit_code=1)
         raise TrainingDiverged(f"{e} Nothing of this run was kept as a model; its losses per step are in {paths.run/'steps.csv'}.") from None
@@ -805,7 +809,7 @@ def training_summary(learn: Learner, cfg: Config, fp: str, s: TrainSetup, point:
     best, meta = float(learn.atomic_save_model.best), read_json(s.folder/'meta.json')
     return dict(fingerprint=fp, created=now_iso(), device=str(s.device), precision=s.precision, params=model.num_params(),
                 params_non_embedding=model.num_params(non_embedding=True), model=vars(model.args),
-                epochs=t.epochs, max_tokens=t.max_tokens, schedule=t.schedule, grad_accum=t.grad_accum, processes=max(1, num_distrib()),
+                epochs=t.epochs, max_tokens=t.max_tokens, schedule=t.schedule, grad_accum=t.grad_accum, processes=world_size(),
                 steps=len(steplog.rows), tokens_seen=len(steplog.rows) * steplog.tps,
                 train_tokens_per_epoch=meta['train']['tokens'], valid_tokens=meta['valid']['tokens'],
                 tokens_per_second=round(steplog.tokens_per_second, 1), train_seconds=round(steplog.train_time, 1),
@@ -829,14 +833,14 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     if not force and paths.weights.exists() and (done := up_to_date(paths.run/'train.json', fp)): return done
     s = prepare_run(cfg)
     if not rank_distrib(): sweep_checkpoints(paths.checkpoints)
-    point = None if force else resume_point(paths.checkpoints, fp, max(1, num_distrib()))
+    point = None if force else resume_point(paths.checkpoints, fp, world_size())
     learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, resume_logs(paths, point),
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
     state = restore_learner(learn, point)
     if point: print(f"resuming {cfg.name} at step {point['steps']:,} (epoch {point['epoch']}, batch {point['batch']})")
     if not rank_distrib(): discard_outputs(paths)
     fit_run(learn, cfg, paths, point, state, cbs)
-    if rank_distrib(): return {}
+    if not is_rank0(): return {}
     save_model_files(learn, paths, s.tok, s.device)
     save_plots(learn, cfg, paths)
     record = training_summary(learn, cfg, fp, s, point)

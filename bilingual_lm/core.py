@@ -579,6 +579,12 @@ class TrainConfig(Section):
     num_threads: int | None = Field(None, ge=1)
     compile: bool | Literal['auto'] = 'auto'       # torch.compile the model; 'auto': only where 08 measured that it pays
 
+    @model_validator(mode='after')
+    def _check_phases(self):
+        if self.schedule == 'wsd' and self.pct_start + self.decay_frac > 1:
+            raise ValueError(f"train.pct_start + train.decay_frac = {self.pct_start + self.decay_frac:g} leaves no stable phase for train.schedule: wsd (at most 1)")
+        return self
+
 # %% ../nbs/00_core.ipynb #88ad4c32
 class EvalConfig(Section):
     minimal_pairs: list[Path] = []     # BLiMP-format JSONL files or folders of them

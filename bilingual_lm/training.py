@@ -425,8 +425,7 @@ def lr_schedule(t: TrainConfig):
     if t.schedule == 'cosine': return piecewise([w, 1 - w], [warmup, SchedCos(lr, lr / 10)])
     if t.schedule == 'constant': return piecewise([w, 1 - w], [warmup, SchedNo(lr, lr)])
     stable = 1 - w - t.decay_frac
-    if stable < 0: raise ConfigError(f"train.schedule: wsd needs train.pct_start + train.decay_frac ≤ 1 "
-                                     f"(now {w:g} + {t.decay_frac:g}: no room for the stable phase)")
+    if stable < 0: raise ConfigError(f"train.pct_start + train.decay_frac = {w + t.decay_frac:g} leaves no stable phase for train.schedule: wsd (at most 1)")
     return piecewise([w, stable, t.decay_frac], [warmup, SchedNo(lr, lr), SchedLin(lr, 0.)])
 
 # %% ../nbs/06_training.ipynb #30000b81

@@ -47,8 +47,8 @@ def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
     world, rank = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('RANK', 0))
     if world == 1: return None
     if list(stages) != ['train']:
-        raise ConfigError(f"{world} processes (WORLD_SIZE) run only `bilingual-lm train` together: run "
-                          f"{', '.join(s for s in stages if s != 'train') or 'nothing else'} in one process first")
+        raise ConfigError(f"{world} processes (WORLD_SIZE) run only `bilingual-lm train` together; run the other stages "
+                          f"({', '.join(s for s in stages if s != 'train')}) in one process")
     return None if rank == 0 else {'train': stage_function('train')(cfg, force='train' in force)}
 
 def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=print) -> dict:
@@ -153,4 +153,5 @@ def main(argv=None) -> int:
     except BilingualLMError as e:
         print(f"error: {e}", file=sys.stderr); return 2
     except KeyboardInterrupt:
-        print("\ninterrupted: nothing half-written was left behind; run the same command again to resume", file=sys.stderr); return 130
+        again = 'the same command again without --force' if getattr(args, 'force', False) else 'the same command again'
+        print(f"\ninterrupted: nothing half-written was left behind; run {again} to resume", file=sys.stderr); return 130

@@ -22,9 +22,10 @@ __all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigE
            'Pair', 'stable_id', 'Section', 'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource',
            'CrawlSource', 'CollectConfig', 'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig',
            'DedupConfig', 'DecontamConfig', 'CleanConfig', 'TokenizerConfig', 'ModelConfig', 'TrainConfig',
-           'EvalConfig', 'BenchConfig', 'Config', 'load_config', 'dump_config', 'snapshot_name', 'Paths',
-           'seed_everything', 'git_commit', 'package_versions', 'cpu_name', 'hardware_info', 'now_iso', 'RunRecord',
-           'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress', 'shared_data', 'minimal_pair_files']
+           'EvalConfig', 'FinetuneConfig', 'BenchConfig', 'Config', 'load_config', 'dump_config', 'snapshot_name',
+           'Paths', 'seed_everything', 'git_commit', 'package_versions', 'cpu_name', 'hardware_info', 'now_iso',
+           'RunRecord', 'hold_lock', 'claim', 'claim_snapshot', 'claim_run', 'progress', 'shared_data',
+           'minimal_pair_files']
 
 # %% ../nbs/00_core.ipynb #c438e75b
 class BilingualLMError(Exception):
@@ -596,6 +597,18 @@ class EvalConfig(Section):
     temperature: float = Field(0.8, ge=0)   # 0: greedy
     top_k: int = Field(40, ge=0)            # 0: sample from the whole vocabulary
     top_p: float = Field(1.0, gt=0, le=1)   # nucleus sampling: the smallest set of tokens with this much probability (1: off)
+    bangla_pairs: bool = True               # also score the project's own Bangla minimal pairs (07a), per phenomenon
+    bangla_pairs_per_phenomenon: int = Field(200, ge=1)
+
+class FinetuneConfig(Section):
+    "A classification head on the pretrained decoder (07b): `bilingual-lm finetune`."
+    task: Literal['sentiment', 'language', 'age_band', 'domain'] = 'sentiment'   # sentiment: shared data's bn-sentiment (CC BY-NC-SA: research only)
+    data: Path | None = None                # the sentiment set's folder (None: `shared_data('bn-sentiment')`)
+    epochs: float = Field(3, gt=0)
+    lr: float = Field(1e-4, gt=0)
+    batch_size: int = Field(32, ge=1)
+    max_len: int = Field(128, ge=8)         # tokens per text; longer texts are cut
+    pooling: Literal['mean', 'last'] = 'mean'
 
 # %% ../nbs/00_core.ipynb #aa71a5a5
 class BenchConfig(Section):
@@ -620,6 +633,7 @@ class Config(Section):
     train: TrainConfig = Field(default_factory=TrainConfig)
     evaluate: EvalConfig = Field(default_factory=EvalConfig)
     bench: BenchConfig = Field(default_factory=BenchConfig)
+    finetune: FinetuneConfig = Field(default_factory=FinetuneConfig)
 
     @model_validator(mode='after')
     def _check_context(self):

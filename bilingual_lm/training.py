@@ -414,7 +414,7 @@ def piecewise(pcts, scheds):
     def _inner(pos):
         i = min(int(np.searchsorted(bounds, pos, side='right')) - 1, len(scheds) - 1)
         lo, hi = bounds[i], bounds[i + 1]
-        return scheds[i](0. if hi <= lo else min(1., (pos - lo) / (hi - lo)))
+        return float(scheds[i](0. if hi <= lo else min(1., (pos - lo) / (hi - lo))))   # fastai's optimizer takes no NumPy scalar
     return _inner
 
 def lr_schedule(t: TrainConfig):
@@ -666,7 +666,9 @@ def save_hf(model: LlamaLM, out_dir, tokenizer: Tokenizer | None = None) -> Path
 
 # %% ../nbs/06_training.ipynb #5788595a
 def training_fingerprint(cfg: Config) -> str:
-    t = cfg.train.model_dump(mode='json', exclude={'wandb', 'wandb_project', 'device', 'num_threads'})
+    """What a run's result depends on: a run resumes only from checkpoints of the same fingerprint. Where it runs, how
+    often it checkpoints, how many it keeps and how it loads data are left out: changing them keeps a resume."""
+    t = cfg.train.model_dump(mode='json', exclude={'wandb', 'wandb_project', 'device', 'num_threads', 'save_every', 'keep_last', 'num_workers'})
     return fingerprint(token_data_fingerprint(cfg), t, cfg.model.model_dump(mode='json'), cfg.seed)
 
 # %% ../nbs/06_training.ipynb #c0574b86
@@ -813,6 +815,7 @@ def training_summary(learn: Learner, cfg: Config, fp: str, s: TrainSetup, point:
                 train_tokens_per_epoch=meta['train']['tokens'], valid_tokens=meta['valid']['tokens'],
                 tokens_per_second=round(steplog.tokens_per_second, 1), train_seconds=round(steplog.train_time, 1),
                 best_valid_loss=round(best, 4), best_valid_perplexity=round(float(np.exp(best)), 3),
+                epochs_seen=round(len(steplog.rows) * steplog.tps / meta['train']['tokens'], 3),
                 curriculum=t.curriculum, resumed_from_step=point['steps'] if point else None)
 
 # %% ../nbs/06_training.ipynb #c4758615
@@ -820,7 +823,7 @@ def _k(n) -> str: return f"{n / 1e6:.2f}M" if n >= 1e6 else f"{n:,}"
 
 def summary(r: dict, cfg: Config) -> str:
     "One line on a training record (`train.json`): size, tokens, speed, precision, best validation loss."
-    return (f"{_k(r['params'])} params, {r['epochs']} epochs, {_k(r['tokens_seen'])} tokens at {r['tokens_per_second']:,.0f} tok/s "
+    return (f"{_k(r['params'])} params, {r.get('epochs_seen', r['epochs'])} epochs, {_k(r['tokens_seen'])} tokens at {r['tokens_per_second']:,.0f} tok/s "
             f"({r['precision']}, {r['device']}); best valid loss {r['best_valid_loss']} (ppl {r['best_valid_perplexity']})")
 
 # %% ../nbs/06_training.ipynb #b550e796
@@ -833,6 +836,8 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     s = prepare_run(cfg)
     if not rank_distrib(): sweep_checkpoints(paths.checkpoints)
     point = None if force else resume_point(paths.checkpoints, fp, world_size())
+    if not (point or force) and (old := list(paths.checkpoints.glob('step-*.json'))) and is_rank0():
+        print(f"{len(old)} step checkpoint(s) of other training settings in {paths.checkpoints}: starting afresh")
     learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, resume_logs(paths, point),
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
     state = restore_learner(learn, point)

@@ -307,7 +307,7 @@ def plot_probes(df, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/07c_probes.ipynb #bc3681b5
+# %% ../nbs/07c_probes.ipynb #975b56bc
 def probe_run(cfg: Config, force: bool = False, source: str = 'auto', per_language: int = 2000, test_frac: float = 0.3,
               max_tokens: int | None = 20_000, device=None) -> dict:
     "Probe the run's trained model and a random control on every property and layer; write and return `models/<run>/probes.json`."
@@ -317,7 +317,8 @@ def probe_run(cfg: Config, force: bool = False, source: str = 'auto', per_langua
     train_fp = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')['fingerprint']
     texts, langs, where = probe_texts(cfg, source, per_language, cfg.seed)
     settings = dict(source=where, per_language=per_language, test_frac=test_frac, max_tokens=max_tokens, seed=cfg.seed)
-    fp = fingerprint(train_fp, settings, sha256_text('\n'.join(texts)), VERBS, sorted(NOT_CASE), sorted(NOT_A_VERB))
+    rules = [VERBS, VERB_TENSE_ENDINGS, sorted(NOT_CASE), NOT_CASE_ENDINGS, sorted(NOT_A_VERB)]
+    fp = fingerprint(train_fp, settings, sha256_text('\n'.join(texts)), rules)
     out = paths.run/'probes.json'
     if not force and (done := up_to_date(out, fp)): return done
     tok, model = load_trained(cfg, device)

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/experiments.html.md"""
 
 # %% ../nbs/11_experiments.ipynb #fcfdf94c
 from __future__ import annotations
-import itertools, json, math, re, shutil
+import itertools, json, math, platform, re, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -19,10 +19,10 @@ from .core import *
 # %% auto #0
 __all__ = ['STAGE_ORDER', 'DEFAULT_STAGES', 'RESERVED', 'TRAIN_FIGURES', 'METRICS', 'METRICS_HELP', 'DEFAULT_METRICS',
            'EXPERIMENT_COMMANDS', 'ParamSpec', 'OptunaSpec', 'SweepSpec', 'load_sweep', 'run_name', 'base_config',
-           'experiment_dir', 'run_config', 'share_tokenizer', 'grid_points', 'grid_sweep', 'sweep', 'pruning_callback',
-           'run_trial_stages', 'open_study', 'optuna_sweep', 'run_figures', 'metric_value', 'config_value',
-           'run_folders', 'runs', 'paired_test', 'Comparison', 'compare', 'plot_compare', 'curves', 'plot_curves',
-           'add_parsers', 'sweep_command', 'runs_command', 'compare_command']
+           'experiment_dir', 'data_key', 'run_config', 'share_tokenizer', 'grid_points', 'grid_sweep', 'sweep',
+           'pruning_callback', 'run_trial_stages', 'open_study', 'optuna_sweep', 'run_figures', 'metric_value',
+           'config_value', 'run_folders', 'runs', 'paired_test', 'Comparison', 'compare', 'plot_compare', 'curves',
+           'plot_curves', 'add_parsers', 'sweep_command', 'runs_command', 'compare_command']
 
 # %% ../nbs/11_experiments.ipynb #47fe85c3
 STAGE_ORDER = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']   # the CLI's stages, in order
@@ -147,10 +147,19 @@ def experiment_dir(spec: SweepSpec) -> Path:
     "`<base models_dir>/<experiment>`: the folder of the sweep's runs, its `sweep.json` and its `optuna.db`."
     return Path(base_config(spec).models_dir)/spec.experiment
 
+def data_key(cfg: Config) -> str:
+    "A fingerprint of what a run's collected and cleaned snapshot depends on: `collect`, `clean`, and the evaluation files clean decontaminates against."
+    return fingerprint(cfg.collect.model_dump(mode='json', exclude={'snapshot', 'num_proc', 'skip_bad', 'mirror'}),
+                       cfg.clean.model_dump(mode='json', exclude={'num_proc'}), cfg.evaluate.model_dump(mode='json', include={'minimal_pairs', 'parallel'}))
+
 def run_config(spec: SweepSpec, values: dict, seed: int) -> Config:
     "The config of the run with grid (or trial) `values` and `seed` (see above)."
     over = _base_overrides(spec) + [_override(k, v) for k, v in values.items()]
-    return load_config(spec.config, over, name=run_name(values, seed), models_dir=experiment_dir(spec), seed=seed)
+    cfg = load_config(spec.config, over, name=run_name(values, seed), models_dir=experiment_dir(spec), seed=seed)
+    base = base_config(spec)
+    if data_key(cfg) != data_key(base):                      # its own data: its own snapshot, shared by the runs with the same data
+        cfg.collect.snapshot = f"{snapshot_name(base.collect.snapshot)}+{spec.experiment}+{data_key(cfg)[:8]}"
+    return cfg
 
 # %% ../nbs/11_experiments.ipynb #43a8aad9
 def share_tokenizer(cfg: Config, donors: list) -> Path | None:
@@ -344,11 +353,18 @@ def _eval_figures(ev: dict) -> dict:
         if isinstance(v, dict) and isinstance(v.get('accuracy'), (int, float)): out['mp_accuracy' if k == 'minimal_pairs' else f'{k}_accuracy'] = v['accuracy']
     return out
 
+def _held(run: Path) -> bool:
+    "Does a live process hold the run's lock (`.locks/run-<name>.lock` beside it, as `claim_run` writes it)? On another host: assumed so."
+    try: h = json.loads((run.parent/'.locks'/f'run-{run.name}.lock').read_text() or '{}')
+    except (OSError, ValueError): return False
+    return 'pid' in h and (h.get('host') != platform.node() or pid_alive(h['pid']))
+
 def run_figures(run_dir) -> dict:
     "The key figures of the run in `run_dir`, from its own records (see above)."
     run = Path(run_dir)
     rec, tr, ev = _read(run/'run.json'), _read(run/'train.json'), _read(run/'eval.json')
     stage, status = _status(rec.get('stages', {}))
+    if status == 'running' and not _held(run): status = 'killed'     # the record says running, but no process holds the run
     if stage is None and tr: stage, status = 'train', 'done'          # trained without the CLI: no run record
     pk = rec.get('packages') or {}
     return dict(seed=(rec.get('config') or {}).get('seed'), stage=stage, status=status,
@@ -387,7 +403,7 @@ def runs(models_dir, keys=()):
                          **{k: config_value(cfg, k) for k in keys}, **run_figures(d), path=d))
     return pd.DataFrame(rows)
 
-# %% ../nbs/11_experiments.ipynb #41a5aae9
+# %% ../nbs/11_experiments.ipynb #66e77bf3
 def paired_test(a: dict, b: dict) -> dict:
     """Paired test of `a` against `b` (seed → value, pairing by seed on the seeds both have): `n` pairs, the mean
     difference a − b, the t statistic and two-sided p of `scipy.stats.ttest_rel`, and the exact Wilcoxon signed-rank
@@ -404,7 +420,7 @@ def paired_test(a: dict, b: dict) -> dict:
     if len(seeds) >= 6 and any(d): out['p_wilcoxon'] = float(stats.wilcoxon(x, y, method='exact').pvalue)
     return out
 
-# %% ../nbs/11_experiments.ipynb #d61dc563
+# %% ../nbs/11_experiments.ipynb #01a7ce0c
 DEFAULT_METRICS = r'(heldout_)?bpb_\w+|\w+_accuracy|best_valid_loss'
 
 @dataclass
@@ -426,7 +442,7 @@ class Comparison:
                     for mu, sd in zip(self.table[f'{m}_mean'], self.table[f'{m}_sd'])]
         return t
 
-# %% ../nbs/11_experiments.ipynb #793fceb9
+# %% ../nbs/11_experiments.ipynb #5da7b181
 def _group_label(row, by) -> str: return ','.join(f"{k}={_fmt(row[k])}" for k in by)
 
 def _registry(src, by):
@@ -446,7 +462,7 @@ def _holm(ps: list) -> list:
         run = max(run, min(1.0, (len(idx) - rank) * ps[i])); out[i] = run
     return out
 
-# %% ../nbs/11_experiments.ipynb #73db5f8d
+# %% ../nbs/11_experiments.ipynb #6cd17a68
 def _order(v):
     "Sort key of a config value: numbers by value, before everything else by its text."
     return (0, float(v), '') if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v else (1, 0.0, _fmt(v))
@@ -480,7 +496,7 @@ def compare(src, by, metrics=None, baseline: str | None = None) -> Comparison:
     if baseline not in groups: raise DataError(f"baseline '{baseline}' is none of the groups: {', '.join(groups)}")
     return Comparison(by, metrics, reg, _group_table(reg, groups, by, metrics), _tests(reg, groups, metrics, baseline), baseline)
 
-# %% ../nbs/11_experiments.ipynb #e6bc0416
+# %% ../nbs/11_experiments.ipynb #ee47da79
 def _tests(reg, groups: list, metrics: list, baseline: str):
     "A row per (group, metric) other than the baseline: the paired test against the baseline, and Holm's p per metric."
     import pandas as pd
@@ -494,7 +510,7 @@ def _tests(reg, groups: list, metrics: list, baseline: str):
         t.loc[i, 'p_holm'] = _holm(list(t.loc[i, 'p']))
     return t
 
-# %% ../nbs/11_experiments.ipynb #01a47e07
+# %% ../nbs/11_experiments.ipynb #4a8f0b6e
 def plot_compare(cmp: Comparison, metrics=None, out=None):
     "Bars of each metric's mean per group with ± sd error bars and a dot a run (see above); saved to `out` when given."
     import matplotlib.pyplot as plt, numpy as np
@@ -516,7 +532,7 @@ def plot_compare(cmp: Comparison, metrics=None, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/11_experiments.ipynb #b0ff6df6
+# %% ../nbs/11_experiments.ipynb #7e1b00d4
 def _band(frames: list, col: str):
     "Mean and sd of `col` over the runs' frames, by step, on the steps every run has."
     import pandas as pd
@@ -535,7 +551,7 @@ def curves(cmp: Comparison, smooth: float = 0.05) -> dict:
         out[g] = dict(train=_band(tr, 'loss') if tr else None, valid=_band(va, 'valid_loss') if va else None)
     return out
 
-# %% ../nbs/11_experiments.ipynb #9efb8294
+# %% ../nbs/11_experiments.ipynb #0c83e406
 def plot_curves(cmp: Comparison, smooth: float = 0.05, out=None):
     "Training and validation loss against the step, a line a group (mean) with a ± sd band (see above)."
     import matplotlib.pyplot as plt
@@ -553,7 +569,7 @@ def plot_curves(cmp: Comparison, smooth: float = 0.05, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/11_experiments.ipynb #ba2cfc09
+# %% ../nbs/11_experiments.ipynb #577d7c1b
 def add_parsers(sub, common):
     "Add the `sweep`, `runs` and `compare` sub-parsers to `sub` (an argparse subparsers object); `common`: -c/--set."
     s = sub.add_parser('sweep', help='a grid or Optuna study over config keys and seeds, each run under models/<experiment>/<run>, resumable')
@@ -570,7 +586,7 @@ def add_parsers(sub, common):
     c.add_argument('--baseline', metavar='LABEL', help='the group the others are tested against, e.g. train.lr=0.001 (default: the first)')
     c.add_argument('--out', type=Path, help='where to write compare.csv, tests.csv and the plots (default: <folder>/compare)')
 
-# %% ../nbs/11_experiments.ipynb #1405594b
+# %% ../nbs/11_experiments.ipynb #fc1f8238
 def _config(args) -> Config: return load_config(getattr(args, 'config', None), getattr(args, 'overrides', []))
 
 def sweep_command(args) -> int:
@@ -590,7 +606,7 @@ def runs_command(args) -> int:
         print(df.drop(columns=['path']).to_string(index=False) if len(df) else f"no runs under {args.folder or _config(args).models_dir}")
     return 0
 
-# %% ../nbs/11_experiments.ipynb #eb5fb8d4
+# %% ../nbs/11_experiments.ipynb #7dfb073e
 def compare_command(args) -> int:
     "`bilingual-lm compare RUNS --by KEY ...`: print and write the comparison table, the tests and the plots."
     import pandas as pd

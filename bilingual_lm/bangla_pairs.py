@@ -387,7 +387,7 @@ def bangla_pairs(per_phenomenon: int = 200, seed: int = 0) -> list[dict]:
                              minimal_difference=ph['diff']))
     return rows
 
-# %% ../nbs/07a_bangla_pairs.ipynb #b7a00070
+# %% ../nbs/07a_bangla_pairs.ipynb #b7a00072
 def words(sentence: str) -> list[str]:
     "The words of `sentence`, split on spaces, with the dari (।) a word of its own."
     return sentence.replace('।', ' ।').split()
@@ -406,7 +406,7 @@ def is_minimal(good: str, bad: str, diff: str) -> bool:
     if diff == 'transposition': return len(g) == len(b) == 2 and g == b[::-1]
     raise ValueError(f"{diff!r}: not a kind of difference (one of {DIFFS})")
 
-# %% ../nbs/07a_bangla_pairs.ipynb #b7a00075
+# %% ../nbs/07a_bangla_pairs.ipynb #b7a00077
 def bangla_pairs_jsonl(per_phenomenon: int = 200, seed: int = 0) -> dict[str, str]:
     "The JSONL text of each phenomenon's file, by file name (`<phenomenon>.jsonl`): `bangla_pairs` one row a line."
     out = defaultdict(str)

@@ -236,8 +236,9 @@ PEOPLE_PLACES = ['মাঠে', 'ঘরে', 'বাইরে', 'স্কু�
 PEOPLE_DOING = ['দাঁড়িয়ে আছে', 'বসে আছে', 'অপেক্ষা করছে']
 
 def _classifiers(num: dict, noun: dict) -> list[str]:
-    "The numeral + classifier words that fit `noun`: -টা/-টি for all, -জন for people, -খানা for the nouns that take it."
-    return [num['colloquial'], num['formal']] + [num['human']] * (noun['animacy'] == 'human') + [num['khana']] * noun['khana']
+    "The numeral + classifier words used with `noun`: -জন for people; -টা/-টি, and -খানা for the nouns that take it, for the rest."
+    if noun['animacy'] == 'human': return [num['human']]      # একটা শিক্ষক is grammatical but can sound disrespectful
+    return [num['colloquial'], num['formal']] + [num['khana']] * noun['khana']
 
 # %% ../nbs/07a_bangla_pairs.ipynb #b7a00026
 @phenomenon('person_agreement', 'morphology', 'subject_verb_agreement')
@@ -332,7 +333,7 @@ def _postposition_case():
     things = [('বিড়ালটা', 'ঘুমাচ্ছে'), ('কুকুরটা', 'বসে আছে'), ('বলটা', 'পড়ে আছে'), ('চাবিটা', 'পড়ে আছে'), ('বাচ্চারা', 'খেলছে')]
     for (th, pred), pl, pp in itertools.product(things, PLACES, POSTPOSITIONS['place']):
         yield S(th, pl['gen'], pp, pred), S(th, pl['acc'], pp, pred)
-    doing = dict(সঙ্গে=['কথা বলল', 'খেলতে গেল'], জন্য=['অপেক্ষা করছে', 'একটা বই কিনল'], কাছে=['বসল', 'টাকা চাইল'], মতো=['গান গায়', 'হাসে'])
+    doing = dict(সঙ্গে=['কথা বলল', 'গল্প করল'], জন্য=['অপেক্ষা করছে', 'একটা বই কিনল'], কাছে=['বসল', 'টাকা চাইল'], মতো=['গান গায়', 'হাসে'])
     for s, x, pp in itertools.product(['সে', 'রহিম', 'রিনা', 'তপন', 'মিতা'], _people(), POSTPOSITIONS['person']):
         if x['nom'] == s: continue                # not the subject itself (that would want the reflexive)
         for d in doing[pp]: yield S(s, x['gen'], pp, d), S(s, x['acc'], pp, d)

@@ -12,14 +12,15 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'stage_module', 'stage_function', 'stage_summary', 'run_stages',
-           'status_table', 'generate_text', 'parser', 'main']
+__all__ = ['STAGES', 'EXTRA_STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'stage_module', 'stage_function', 'stage_summary',
+           'run_stages', 'status_table', 'generate_text', 'parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #c797e6e1
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
                     train=('training', 'train'), evaluate=('evaluation', 'evaluate'), bench=('benchmarking', 'benchmark'),
-                    card=('model_card', 'write_card'))
+                    card=('model_card', 'write_card'), finetune=('finetune', 'finetune'), probes=('probes', 'probe_run'))
 STAGES = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']
+EXTRA_STAGES = ['finetune', 'probes']     # on a trained run, by name only: `run` does not do them
 
 def stage_module(stage: str):
     "The module of `stage`, imported on demand (collecting should not pay for importing torch)."
@@ -117,8 +118,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--skip-bad', action='store_true', help='quarantine bad inputs (listed in the manifest) instead of stopping')
     helps = dict(collect='read the sources into data/raw/<snapshot>/', clean='normalize, identify, filter, dedup, split',
                  tokenizer='train and measure the SentencePiece tokenizer', train='train the model with fastai',
-                 evaluate='bits per byte, minimal pairs, samples', bench='throughput, latency, memory, MFU', card='write the model card')
-    for s in STAGES:
+                 evaluate='bits per byte, minimal pairs, samples', bench='throughput, latency, memory, MFU', card='write the model card',
+                 finetune='fine-tune a classifier on the trained model (finetune.task) against baselines',
+                 probes="linear probes on each layer's hidden states against a random model")
+    for s in STAGES + EXTRA_STAGES:
         sp = sub.add_parser(s, parents=[common], help=helps[s])
         sp.add_argument('--force', action='store_true', help='redo the stage even if it is up to date')
         if s == 'collect': sp.add_argument('--skip-bad', action='store_true', help='quarantine bad inputs instead of stopping')
@@ -131,6 +134,8 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument('--seed', type=int, metavar='S', help='random seed (default: the config\'s seed)')
     sub.add_parser('config', parents=[common], help='print the resolved config as YAML')
     sub.add_parser('status', parents=[common], help="each stage's status and wall time")
+    from bilingual_lm.experiments import add_parsers
+    add_parsers(sub, common)                                 # sweep, runs, compare (11_experiments)
     return p
 
 # %% ../nbs/10_cli.ipynb #ac9d7f13
@@ -138,6 +143,8 @@ def main(argv=None) -> int:
     "Entry point of the `bilingual-lm` console script."
     args = parser().parse_args(argv)
     try:
+        from bilingual_lm.experiments import EXPERIMENT_COMMANDS
+        if args.command in EXPERIMENT_COMMANDS: return EXPERIMENT_COMMANDS[args.command](args)   # sweep, runs, compare
         sets = [f"{key}={getattr(args, opt)}" for opt, key in GENERATE_OPTIONS.items() if getattr(args, opt, None) is not None]
         cfg = load_config(args.config, args.overrides + sets + (['collect.skip_bad=true'] if getattr(args, 'skip_bad', False) else []))
         if args.command == 'generate':

@@ -1,4 +1,4 @@
-"""Held-out bits per byte for each language separately (comparable across tokenizers), BLiMP-style minimal-pair accuracy, and samples, written to `eval.json`.
+"""Held-out bits per byte for each language separately (comparable across tokenizers), BLiMP-style minimal-pair accuracy (BLiMP and the project's own Bangla pairs, per phenomenon), and samples, written to `eval.json`.
 
 Docs: https://bilingual-lm.github.io/bilingual_lm/evaluation.html.md"""
 
@@ -16,11 +16,12 @@ from .core import *
 from .clean import iter_texts
 from .tokenizer import Tokenizer, load_parallel, nfc
 from .models import LlamaLM, load_weights
+from .bangla_pairs import write_bangla_pairs, bangla_pairs_fingerprint
 
 # %% auto #0
-__all__ = ['sequence_logprobs', 'bits_per_byte', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples', 'load_trained',
-           'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval', 'plot_eval', 'evaluate',
-           'summary']
+__all__ = ['BANGLA_PAIRS_SEED', 'sequence_logprobs', 'bits_per_byte', 'read_minimal_pairs', 'minimal_pair_accuracy', 'samples',
+           'load_trained', 'split_texts', 'split_bits_per_byte', 'heldout_bits_per_byte', 'minimal_pairs_eval',
+           'bangla_pairs_eval', 'plot_eval', 'evaluate', 'summary']
 
 # %% ../nbs/07_evaluation.ipynb #d8781dfd
 def _windows(seq: list[int], max_len: int):
@@ -96,14 +97,17 @@ def read_minimal_pairs(path, limit: int | None = None, seed: int = 0) -> list[di
 
 # %% ../nbs/07_evaluation.ipynb #d763518f
 def minimal_pair_accuracy(model: LlamaLM, tok: Tokenizer, pairs: list[dict], batch_size: int = 64, desc=None) -> dict:
-    "Share of pairs whose good sentence gets a strictly higher total log-probability (ties are wrong), per UID."
+    """Share of pairs whose good sentence gets a strictly higher total log-probability (ties are wrong), overall and per
+    UID; beside it, `fewer_tokens`: the share whose good sentence has fewer tokens than the bad one (the score of
+    preferring the shorter sentence, which a sum of log-probabilities leans to: a baseline)."""
     seqs = [[tok.bos_id] + ids for p in pairs for ids in tok.encode([p['good'], p['bad']])]
-    lp = sequence_logprobs(model, seqs, batch_size, desc=desc)
-    right = lp[0::2] > lp[1::2]
+    lp, n = sequence_logprobs(model, seqs, batch_size, desc=desc), np.array([len(s) for s in seqs])
+    right, shorter = lp[0::2] > lp[1::2], n[0::2] < n[1::2]
     per = defaultdict(list)
-    for p, r in zip(pairs, right): per[p['uid']].append(bool(r))
-    return dict(accuracy=round(float(right.mean()), 4), pairs=len(pairs),
-                by_uid={u: dict(accuracy=round(float(np.mean(v)), 4), pairs=len(v)) for u, v in sorted(per.items())})
+    for p, r, s in zip(pairs, right, shorter): per[p['uid']].append((r, s))
+    share = lambda x: round(float(np.mean(x)), 4)
+    return dict(accuracy=share(right), pairs=len(pairs), fewer_tokens=share(shorter),
+                by_uid={u: dict(accuracy=share([r for r, _ in v]), pairs=len(v), fewer_tokens=share([s for _, s in v])) for u, v in sorted(per.items())})
 
 # %% ../nbs/07_evaluation.ipynb #38551446
 def samples(model: LlamaLM, tok: Tokenizer, prompts: list[str], max_new_tokens: int = 32, temperature: float = 0.8,
@@ -164,27 +168,45 @@ def minimal_pairs_eval(model: LlamaLM, tok: Tokenizer, e: EvalConfig, seed: int 
     return dict(files=[str(f) for f in files], max_pairs_per_file=e.max_pairs_per_file,
                 **minimal_pair_accuracy(model, tok, pairs, e.batch_size * 2, desc='evaluate minimal pairs'))
 
+# %% ../nbs/07_evaluation.ipynb #dc78238d
+BANGLA_PAIRS_SEED = 0     # one draw of the Bangla pairs for every run, so that runs compare
+
+def bangla_pairs_eval(model: LlamaLM, tok: Tokenizer, e: EvalConfig, folder) -> dict | None:
+    "Minimal-pair accuracy per phenomenon on the Bangla pairs (07a), written into `folder`; None when `e.bangla_pairs` is off."
+    if not e.bangla_pairs: return None
+    n = e.bangla_pairs_per_phenomenon
+    pairs = [p for f in write_bangla_pairs(folder, n, BANGLA_PAIRS_SEED) for p in read_minimal_pairs(f)]
+    return dict(folder=str(folder), per_phenomenon=n, seed=BANGLA_PAIRS_SEED, sha256=bangla_pairs_fingerprint(n, BANGLA_PAIRS_SEED),
+                **minimal_pair_accuracy(model, tok, pairs, e.batch_size * 2, desc='evaluate Bangla pairs'))
+
 # %% ../nbs/07_evaluation.ipynb #0c4f5cee
+def _pairs_panel(ax, mp: dict, title: str, color: str):
+    "Accuracy of each phenomenon of minimal-pair results `mp` as bars on `ax`; chance dashed, the fewer-tokens baseline as ticks."
+    by = mp['by_uid']
+    names = sorted(by, key=lambda k: by[k]['accuracy'])
+    ax.barh(names, [by[k]['accuracy'] for k in names], color=color, label='accuracy')
+    if all('fewer_tokens' in by[k] for k in names):
+        ax.scatter([by[k]['fewer_tokens'] for k in names], names, marker='|', s=120, color='k', zorder=3, label='fewer tokens (baseline)')
+        ax.legend(loc='best', fontsize=7)
+    ax.axvline(0.5, color='k', lw=0.8, ls='--'); ax.set_xlim(0, 1)
+    ax.set_title(f"{title}: {mp['accuracy']:.3f} overall (dashed: chance)"); ax.tick_params(axis='y', labelsize=7)
+    ax.margins(y=0.01)
+
 def plot_eval(ev: dict, out=None):
-    "Bits per byte per language (test split and held-out parallel text) and minimal-pair accuracy."
+    "Bits per byte per language (test split and held-out parallel text), and minimal-pair accuracy per phenomenon (BLiMP, Bangla)."
     import matplotlib.pyplot as plt
-    mp = ev.get('minimal_pairs') or {}
-    n_uid = len(mp.get('by_uid', {}))
-    fig, axes = plt.subplots(1, 2 if mp else 1, figsize=(12 if mp else 5, max(3.4, 0.15 * n_uid)),
-                             gridspec_kw=dict(width_ratios=[1, 1.4]) if mp else None)
+    sets = [(ev[k], t, c) for k, t, c in (('minimal_pairs', 'minimal pairs', 'tab:purple'), ('bangla_pairs', 'Bangla pairs', 'tab:green'))
+            if ev.get(k)]
+    n_uid = max((len(mp['by_uid']) for mp, _, _ in sets), default=0)
+    fig, axes = plt.subplots(1, 1 + len(sets), figsize=(5 + 7 * len(sets), max(3.4, 0.15 * n_uid)),
+                             gridspec_kw=dict(width_ratios=[1] + [1.4] * len(sets)))
     axes = np.atleast_1d(axes)
     bars = {f"test {l}": v['bits_per_byte'] for l, v in ev['bits_per_byte'].items()}
     bars.update({f"held-out {l}": v['bits_per_byte'] for l, v in (ev.get('heldout_parallel') or {}).get('languages', {}).items()})
     axes[0].bar(list(bars), list(bars.values()), color=['tab:green' if 'bn' in k else 'tab:blue' if 'en' in k else 'tab:gray' for k in bars])
     for i, v in enumerate(bars.values()): axes[0].text(i, v, f'{v:.2f}', ha='center', va='bottom')
     axes[0].set_ylabel('bits per byte (lower is better)'); axes[0].set_title('bits per byte by language'); axes[0].tick_params(axis='x', rotation=30)
-    if mp:
-        by = mp['by_uid']
-        names = sorted(by, key=lambda k: by[k]['accuracy'])
-        axes[1].barh(names, [by[k]['accuracy'] for k in names], color='tab:purple')
-        axes[1].axvline(0.5, color='k', lw=0.8, ls='--'); axes[1].set_xlim(0, 1)
-        axes[1].set_title(f"minimal pairs: {mp['accuracy']:.3f} overall (dashed: chance)"); axes[1].tick_params(axis='y', labelsize=7)
-        axes[1].margins(y=0.01)
+    for ax, (mp, title, color) in zip(axes[1:], sets): _pairs_panel(ax, mp, title, color)
     plt.tight_layout()
     if out: save_figure(fig, out)
     return fig
@@ -194,12 +216,14 @@ def evaluate(cfg: Config, force: bool = False) -> dict:
     "Evaluate the run's model on held-out text; write and return `models/<run>/eval.json`."
     paths, e = Paths.of(cfg), cfg.evaluate
     train_fp = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')['fingerprint']
-    fp = fingerprint(train_fp, e.model_dump(mode='json'))
+    bangla = bangla_pairs_fingerprint(e.bangla_pairs_per_phenomenon, BANGLA_PAIRS_SEED) if e.bangla_pairs else None
+    fp = fingerprint(train_fp, e.model_dump(mode='json'), bangla)
     if not force and (done := up_to_date(paths.eval, fp)): return done
     tok, model = load_trained(cfg)
     ev = dict(fingerprint=fp, created=now_iso(), split='test', **split_bits_per_byte(model, tok, paths, e.batch_size))
     if e.parallel: ev['heldout_parallel'] = heldout_bits_per_byte(model, tok, e.parallel, e.batch_size)
     ev['minimal_pairs'] = minimal_pairs_eval(model, tok, e, cfg.seed)
+    ev['bangla_pairs'] = bangla_pairs_eval(model, tok, e, paths.run/'bangla_pairs')
     ev['samples'] = samples(model, tok, e.prompts, e.max_new_tokens, e.temperature, e.top_k, e.top_p, cfg.seed)
     plot_eval(ev, paths.plots/'eval.png')
     write_json(paths.eval, ev)
@@ -207,8 +231,9 @@ def evaluate(cfg: Config, force: bool = False) -> dict:
 
 # %% ../nbs/07_evaluation.ipynb #cba87e67
 def summary(r: dict, cfg: Config) -> str:
-    "The stage's one line for the CLI: bits per byte per language of `r` (an `eval.json`), held-out and minimal pairs where measured."
+    "The stage's one line for the CLI: bits per byte per language of `r` (an `eval.json`), held-out and minimal pairs (BLiMP, Bangla) where measured."
     s = 'bits/byte ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['bits_per_byte'].items())
     if r.get('heldout_parallel'): s += '; held-out ' + ', '.join(f"{l} {v['bits_per_byte']}" for l, v in r['heldout_parallel']['languages'].items())
     if r.get('minimal_pairs'): s += f"; minimal pairs {r['minimal_pairs']['accuracy']:.3f} ({r['minimal_pairs']['pairs']:,})"
+    if r.get('bangla_pairs'): s += f"; Bangla pairs {r['bangla_pairs']['accuracy']:.3f} ({r['bangla_pairs']['pairs']:,})"
     return s

@@ -15,10 +15,10 @@ from .core import *
 
 # %% auto #0
 __all__ = ['INTENDED_USE', 'LIMITATIONS', 'DATASET_COLUMNS', 'DATASET_LIMITATIONS', 'run_records', 'front_matter',
-           'model_section', 'data_section', 'tokenizer_section', 'training_section', 'evaluation_section',
-           'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name', 'size_category',
-           'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line', 'dataset_cleaning',
-           'dataset_splits', 'dataset_card']
+           'model_section', 'data_section', 'tokenizer_section', 'training_section', 'bangla_pairs_section',
+           'evaluation_section', 'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'summary',
+           'dataset_name', 'size_category', 'dataset_front_matter', 'dataset_intro', 'dataset_sources',
+           'markup_residue_line', 'dataset_cleaning', 'dataset_splits', 'dataset_card']
 
 # %% ../nbs/09_model_cards.ipynb #0f79187b
 def _maybe(path):
@@ -44,6 +44,7 @@ def front_matter(name: str, r: dict) -> str:
         results.append(dict(type='bits_per_byte', name=f'bits per byte ({lang}, held-out test split)', value=v['bits_per_byte']))
     mp = ev.get('minimal_pairs')
     if mp: results.append(dict(type='accuracy', name='BLiMP minimal pairs (English)', value=mp['accuracy']))
+    if bp := ev.get('bangla_pairs'): results.append(dict(type='accuracy', name='Bangla minimal pairs (bilingual_lm 07a)', value=bp['accuracy']))
     meta = dict(language=['bn', 'en'], license='other', license_name='mixed-source',
                 license_link='LICENSE', library_name='transformers', pipeline_tag='text-generation',
                 tags=['bilingual_lm', 'babylm', 'bangla', 'bengali', 'llama', 'fastai'],
@@ -142,6 +143,14 @@ def training_section(r: dict) -> str:
     return out
 
 # %% ../nbs/09_model_cards.ipynb #0ae09e11
+def bangla_pairs_section(bp: dict | None) -> str:
+    "The Bangla minimal pairs (07a) per phenomenon, beside the length baseline (always preferring the shorter sentence)."
+    if not bp: return ''
+    rows = [dict(phenomenon=k, accuracy=v['accuracy'], fewer_tokens=v.get('fewer_tokens', ''), pairs=v['pairs']) for k, v in bp['by_uid'].items()]
+    return (f"\nBangla minimal pairs (the project's own templates, `07a_bangla_pairs`): **{bp['accuracy']:.3f}** over {bp['pairs']:,} "
+            f"pairs in {len(rows)} phenomena (always preferring the shorter sentence would score {bp.get('fewer_tokens', float('nan')):.3f}):\n\n"
+            + _table(rows, ['phenomenon', 'accuracy', 'fewer_tokens', 'pairs']))
+
 def evaluation_section(r: dict) -> str:
     ev, b = r['eval'], r['bench']
     if not ev: return "## Evaluation\n\n_Not evaluated yet: run `bilingual-lm evaluate`._\n"
@@ -161,6 +170,7 @@ def evaluation_section(r: dict) -> str:
         out += (f"\nBLiMP minimal pairs: **{mp['accuracy']:.3f}** accuracy over {mp['pairs']:,} pairs "
                 f"({len(mp['by_uid'])} phenomena, up to {mp['max_pairs_per_file']} each; a tie counts as wrong). "
                 f"Best: {names(worst[-3:][::-1])}. Worst: {names(worst[:3])}.\n")
+    out += bangla_pairs_section(ev.get('bangla_pairs'))
     out += "\n![evaluation](plots/eval.png)\n"
     if b:
         tr, lat = b['training'], b['latency']

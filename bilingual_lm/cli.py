@@ -125,6 +125,7 @@ def parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(s, parents=[common], help=helps[s])
         sp.add_argument('--force', action='store_true', help='redo the stage even if it is up to date')
         if s == 'collect': sp.add_argument('--skip-bad', action='store_true', help='quarantine bad inputs instead of stopping')
+        if s == 'finetune': sp.add_argument('--task', choices=['sentiment', 'language', 'age_band', 'domain'], help='the task (default: finetune.task)')
     g = sub.add_parser('generate', parents=[common], help="continue prompts with the run's trained model")
     g.add_argument('--prompt', dest='prompts', action='append', metavar='TEXT', help='a prompt (repeatable; default: evaluate.prompts)')
     g.add_argument('--max-new-tokens', type=int, metavar='N', help='tokens to add at most (default: evaluate.max_new_tokens)')
@@ -145,7 +146,7 @@ def main(argv=None) -> int:
     try:
         from bilingual_lm.experiments import EXPERIMENT_COMMANDS
         if args.command in EXPERIMENT_COMMANDS: return EXPERIMENT_COMMANDS[args.command](args)   # sweep, runs, compare
-        sets = [f"{key}={getattr(args, opt)}" for opt, key in GENERATE_OPTIONS.items() if getattr(args, opt, None) is not None]
+        sets = [f"{key}={getattr(args, opt)}" for opt, key in (GENERATE_OPTIONS | dict(task='finetune.task')).items() if getattr(args, opt, None) is not None]
         cfg = load_config(args.config, args.overrides + sets + (['collect.skip_bad=true'] if getattr(args, 'skip_bad', False) else []))
         if args.command == 'generate':
             for s in generate_text(cfg, args.prompts): print(f"{s['prompt']} → {s['continuation']}".replace('\n', '\\n'))

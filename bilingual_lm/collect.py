@@ -166,14 +166,22 @@ def text_lines(path: Path, bad: BadInput | None = None, max_line_bytes: int = 10
                 bad(DataError(f"{path}:{n}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})"), source)
 
 # %% ../nbs/01_collect.ipynb #c255925a
+_MD_HEADING = re.compile(r'#{1,6}\s')
+
 def text_units(lines: Iterator[tuple[int, str]], unit: str) -> Iterator[tuple[int, str]]:
-    "(first line, text) of each file, paragraph or line."
-    buf, start = [], 1
+    """(first line, text) of each file, paragraph, line or section. A section runs from a Markdown heading line (`# …`
+    to `###### …`, also Brown's `# ca01` sample headers) to the next; the heading marks it and is not part of its text,
+    and a file's YAML front matter (between `---` lines at its start) is skipped."""
+    buf, start, front = [], 1, None
     for n, line in lines:
+        if unit == 'section' and front is not False:          # YAML front matter: only at the very start of a file
+            if front is None and line.strip() == '---': front = True; continue
+            if front is True: front = False if line.strip() == '---' else True; continue
+            front = False
         if unit == 'line':
             if line.strip(): yield n, line.rstrip('\n')
-        elif unit == 'paragraph' and not line.strip():
-            if buf: yield start, ''.join(buf).strip()
+        elif (unit == 'paragraph' and not line.strip()) or (unit == 'section' and _MD_HEADING.match(line)):
+            if ''.join(buf).strip(): yield start, ''.join(buf).strip()
             buf, start = [], n + 1
         else:
             if not buf: start = n

@@ -305,7 +305,7 @@ class FilesSource(Section):
     path: Path
     glob: str = '**/*'
     format: Literal['auto', 'text', 'jsonl', 'parquet'] = 'auto'
-    unit: Literal['file', 'paragraph', 'line'] = 'paragraph'  # how plain text is cut into documents
+    unit: Literal['file', 'paragraph', 'line', 'section'] = 'paragraph'  # how plain text is cut into documents (section: at Markdown headings)
     text_field: str = 'text'
     lang: str | None = None
     licence: str = 'unknown'

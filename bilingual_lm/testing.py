@@ -253,13 +253,15 @@ def _prune(cache: Path, keep: Path, max_age_s: float = 7 * 86400):
         if p != keep and p.is_dir() and time.time() - p.stat().st_mtime > max_age_s: shutil.rmtree(p, ignore_errors=True)
 
 def tiny_cache(*overrides: str, evaluated: bool = False) -> Path:
-    """The folder of the cached tiny run for `overrides`, this code, these package versions and this Python environment
-    (`sys.prefix`: a snapshot records where its inputs were installed, so a fixture built in another environment is
-    not up to date there), built first
+    """The folder of the cached tiny run for `overrides`, this code, these package versions and these installed inputs
+    (collect's fingerprint of the tiny run's sources: their paths, sizes and times, as a snapshot records them, so a
+    fixture built in another environment, or in a virtualenv made again at the same path, is never taken), built first
     when missing (see `build_tiny_run`); concurrent callers wait on a lock in the cache folder while one of them builds."""
     cache = fixture_cache()
     cache.mkdir(parents=True, exist_ok=True)
-    key = fingerprint(code_fingerprint(), package_versions(), sys.version, sys.prefix, TINY, list(overrides), evaluated)[:16]
+    from bilingual_lm.collect import collect_fingerprint
+    inputs = collect_fingerprint(tiny_config(cache, *overrides))     # data_dir is not part of it: the same wherever it is built
+    key = fingerprint(code_fingerprint(), package_versions(), sys.version, inputs, TINY, list(overrides), evaluated)[:16]
     done = cache/f'tiny-{key}'
     with open(cache/f'.tiny-{key}.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

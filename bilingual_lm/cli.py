@@ -40,7 +40,7 @@ def stage_summary(stage: str, r: dict, cfg: Config) -> str:
 SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and data/clean/<snapshot>/; the rest write models/<run>/
 
 def _swept(gone: list, echo):
-    if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone), flush=True)
+    if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone))
 
 def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
     """Under `torchrun`/`accelerate launch` (`WORLD_SIZE` > 1) only `train` runs, on every process; a rank other than
@@ -52,7 +52,7 @@ def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
                           f"({', '.join(s for s in stages if s != 'train')}) in one process")
     return None if rank == 0 else {'train': stage_function('train')(cfg, force='train' in force)}
 
-def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=print) -> dict:
+def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=logger.info) -> dict:
     """Run `stages` in order, recording each in the run record; return their results. The run folder is locked for
     the whole call, and the snapshot while collect or clean writes it (`InUseError` when another process holds
     either); taking a lock sweeps the leftovers of killed runs, and a full or read-only disk raises `StorageError`."""
@@ -65,7 +65,7 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
         rec.start(cfg)
         for s in stages:
             t0 = time.perf_counter()
-            echo(f"── {s} " + '─' * max(0, 60 - len(s)), flush=True)
+            echo(f"── {s} " + '─' * max(0, 60 - len(s)))
             where = paths.raw if s == 'collect' else paths.clean if s == 'clean' else paths.run
             with rec.stage(s) as info, claim_snapshot(paths) if s in SNAPSHOT_STAGES else contextlib.nullcontext([]) as gone:
                 _swept(gone, echo)
@@ -74,8 +74,8 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
                 info['skipped'] = bool(r.get('skipped'))
                 info['fingerprint'] = r.get('fingerprint')
             out[s] = r
-            echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"), flush=True)
-    echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}", flush=True)
+            echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"))
+    echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}")
     return out
 
 # %% ../nbs/10_cli.ipynb #8634db6a

@@ -17,20 +17,21 @@ from .core import *
 __all__ = ['HUB_NAMESPACE', 'INTENDED_USE', 'EXPORT_LOADERS', 'LIMITATIONS', 'SIZE_CATEGORIES', 'DATASET_COLUMNS',
            'DATASET_LIMITATIONS', 'run_records', 'hub_repo_id', 'corpus_repo_id', 'eval_results', 'card_data',
            'front_matter', 'link_problems', 'card_problems', 'model_section', 'data_section', 'tokenizer_section',
-           'training_section', 'bangla_pairs_section', 'evaluation_section', 'exports_section', 'how_to_load',
-           'license_text', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name', 'size_category',
-           'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line', 'dataset_cleaning',
-           'dataset_splits', 'dataset_card']
+           'training_section', 'bangla_pairs_section', 'evaluation_section', 'exports_section', 'limitations',
+           'how_to_load', 'license_text', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name',
+           'size_category', 'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line',
+           'dataset_cleaning', 'dataset_splits', 'dataset_card']
 
 # %% ../nbs/09_model_cards.ipynb #0f79187b
 def _maybe(path):
     return read_json(path) if Path(path).exists() else None
 
 def run_records(paths: Paths) -> dict:
-    "Every record the card is written from (None where a stage has not run, or nothing was exported)."
+    "Every record the card is written from (None where a stage has not run, nothing was exported or no version recorded)."
     return dict(run=_maybe(paths.record), manifest=_maybe(paths.manifest), report=_maybe(paths.report),
                 tokenizer=_maybe(paths.tokenizer/'report.json'), train=_maybe(paths.run/'train.json'),
-                eval=_maybe(paths.eval), bench=_maybe(paths.bench), exports=_maybe(paths.run/'exports.json'))
+                eval=_maybe(paths.eval), bench=_maybe(paths.bench), exports=_maybe(paths.run/'exports.json'),
+                version=_maybe(paths.run/'version.json'))
 
 def _table(rows: list[dict], cols: list[str]) -> str:
     head = '| ' + ' | '.join(cols) + ' |\n|' + '---|' * len(cols) + '\n'
@@ -137,8 +138,9 @@ def card_problems(text: str, folder=None, kind: str = 'model') -> list[str]:
 def model_section(name: str, r: dict) -> str:
     t = r['train']
     if not t: return f"# {name}\n\n_Not trained yet: run `bilingual-lm train`._\n"
-    m = t['model']
-    return (f"# {name}\n\nA small Bangla + English causal language model trained with "
+    m, v = t['model'], (r.get('version') or {}).get('version')
+    return (f"# {name}\n\n" + (f"Version **{v}** (`version.json`: the fingerprints it came from and the checksum of every file).\n\n" if v else '')
+            + f"A small Bangla + English causal language model trained with "
             f"[bilingual_lm](https://github.com/bilingual-lm/bilingual_lm): a Llama-architecture decoder "
             f"(RoPE, RMSNorm, SwiGLU{', grouped-query attention' if m['n_kv_heads'] != m['n_heads'] else ''}, tied embeddings) "
             f"with **{t['params']:,} parameters** ({t['params_non_embedding']:,} without the embedding table).\n\n"
@@ -317,10 +319,17 @@ LIMITATIONS = """## Limitations
   larger corpus was configured. Expect fluent fragments, not knowledge.
 - The held-out split comes from the same sources as the training data; out-of-domain text scores worse (see the
   held-out parallel figures when present).
-- Minimal-pair evaluation is English only (BLiMP); no Bangla minimal-pair benchmark is included.
+{pairs}
 - The data carries the biases of its sources. The safety word lists only flag documents (`child_safe` in the
   dataset) unless `clean.safety.action: drop` was set; nothing else was filtered for safety.
 """
+
+def limitations(r: dict) -> str:
+    "The limitations, with what the minimal pairs did and did not cover in this run's evaluation."
+    ev = r['eval'] or {}
+    pairs = ("- Bangla minimal pairs are the project's own templates (`07a_bangla_pairs`), not an established benchmark."
+             if ev.get('bangla_pairs') else "- No Bangla minimal pairs were evaluated (`07a_bangla_pairs` has them).")
+    return LIMITATIONS.format(pairs=pairs)
 
 def how_to_load(name: str, namespace: str = HUB_NAMESPACE) -> str:
     "Loading the model from the Hub (its repository id) or from the run's folder, with `transformers` or the project's classes."
@@ -370,13 +379,13 @@ def model_card(cfg: Config, namespace: str = HUB_NAMESPACE) -> str:
     r = run_records(paths)
     return '\n'.join(s for s in [front_matter(cfg.name, r, namespace), model_section(cfg.name, r), INTENDED_USE, data_section(r),
                                  tokenizer_section(r), training_section(r), evaluation_section(r), exports_section(r, cfg.name),
-                                 LIMITATIONS, how_to_load(cfg.name, namespace)] if s)
+                                 limitations(r), how_to_load(cfg.name, namespace)] if s)
 
 def card_fingerprint(paths: Paths, namespace: str = HUB_NAMESPACE) -> str:
-    "What the card is written from: every record's fingerprint (the exports record whole), the stages' wall times, the namespace."
+    "What the card is written from: every record's fingerprint (the exports and version records whole), the stages' wall times, the namespace."
     r = run_records(paths)
     stages = {k: v.get('wall_s') for k, v in ((r['run'] or {}).get('stages') or {}).items() if k != 'card'}
-    return fingerprint({k: (v or {}).get('fingerprint') for k, v in r.items() if k not in ('run', 'exports')}, r['exports'], stages, namespace)
+    return fingerprint({k: (v or {}).get('fingerprint') for k, v in r.items() if k not in ('run', 'exports', 'version')}, r['exports'], r['version'], stages, namespace)
 
 def _card_images(card: str) -> list[str]:
     return [t for t in dict.fromkeys(re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', card)) if not re.match(r'^[a-z]+:', t)]

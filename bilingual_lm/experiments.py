@@ -570,7 +570,7 @@ def plot_curves(cmp: Comparison, smooth: float = 0.05, out=None):
     if out: save_figure(fig, out)
     return fig
 
-# %% ../nbs/11_experiments.ipynb #0205c250
+# %% ../nbs/11_experiments.ipynb #90faa1d7
 ARCHIVED = ('steps.csv', 'evals.csv')      # a run's loss curves: what `curves` reads
 
 def archive_runs(models_dir, out, keys=()) -> Path:

@@ -19,10 +19,11 @@ from .tokenizer import Tokenizer, nfc
 __all__ = ['VERSION_FILE', 'MODEL_FILES', 'EXPORT_FORMATS', 'EXPORTS_FILE', 'EXPORT_FILES', 'EXPORT_COMMANDS', 'heldout_texts',
            'heldout_sequences', 'pad_batch', 'compare_logits', 'WithMask', 'export_onnx', 'OnnxLM', 'quantize_int8',
            'save_int8', 'load_int8', 'fidelity_pairs', 'int8_fidelity', 'gguf_permute', 'rope_pairs', 'gguf_tensors',
-           'gguf_vocab', 'write_gguf', 'read_gguf', 'check_gguf', 'gguf_reference', 'llama_cpp_available', 'LlamaCppLM',
-           'llama_cpp_fidelity', 'file_checksums', 'bump_version', 'version_change', 'model_fingerprints',
-           'model_version', 'export_fingerprint', 'up_to_date_export', 'export_format', 'export', 'format_line',
-           'summary', 'Int8LM', 'export_backends', 'model_versions', 'add_parsers', 'export_command', 'models_command']
+           'adds_space_prefix', 'gguf_vocab', 'write_gguf', 'read_gguf', 'check_gguf', 'gguf_reference',
+           'llama_cpp_available', 'LlamaCppLM', 'llama_cpp_fidelity', 'file_checksums', 'bump_version',
+           'version_change', 'model_fingerprints', 'model_version', 'export_fingerprint', 'up_to_date_export',
+           'export_format', 'export', 'format_line', 'summary', 'Int8LM', 'export_backends', 'model_versions',
+           'add_parsers', 'export_command', 'models_command']
 
 # %% ../nbs/09a_export.ipynb #909ce5b3
 def heldout_texts(texts: list[str], langs: list[str], max_docs: int = 64) -> tuple[list[str], list[str]]:
@@ -126,7 +127,7 @@ class OnnxLM:
 
     def __repr__(self): return f"OnnxLM({self.path.name})"
 
-# %% ../nbs/09a_export.ipynb #fc171302
+# %% ../nbs/09a_export.ipynb #a84c65a9
 @contextlib.contextmanager
 def _ao_quiet():
     with warnings.catch_warnings():
@@ -142,7 +143,7 @@ def quantize_int8(model: LlamaLM) -> LlamaLM:
     with _ao_quiet():
         return quantize_dynamic(copy.deepcopy(model).float().cpu().eval(), {nn.Linear: per_channel_dynamic_qconfig}, inplace=False)
 
-# %% ../nbs/09a_export.ipynb #bc53a0d4
+# %% ../nbs/09a_export.ipynb #49f1ba78
 def save_int8(q: LlamaLM, folder) -> Path:
     "Write a `quantize_int8` model to `folder`: `model.pt` (its state dict) and `config.json` (its `ModelArgs`); returns the weights file."
     from dataclasses import asdict
@@ -159,7 +160,7 @@ def load_int8(folder) -> LlamaLM:
     with _ao_quiet(): q.load_state_dict(torch.load(folder/'model.pt', weights_only=True))
     return q.eval()
 
-# %% ../nbs/09a_export.ipynb #c1aac1de
+# %% ../nbs/09a_export.ipynb #e5aac336
 def fidelity_pairs(cfg: Config, max_pairs: int | None = 200) -> dict[str, list[dict]]:
     "The run's minimal-pair sets by name (`blimp`: the files of `evaluate.minimal_pairs`; `bangla`: 07a's pairs), each cut to `max_pairs` per file or phenomenon."
     from bilingual_lm.evaluation import read_minimal_pairs, BANGLA_PAIRS_SEED
@@ -173,27 +174,28 @@ def fidelity_pairs(cfg: Config, max_pairs: int | None = 200) -> dict[str, list[d
             out['bangla'] = [p for f in write_bangla_pairs(d, n, BANGLA_PAIRS_SEED) for p in read_minimal_pairs(f)]
     return out
 
-# %% ../nbs/09a_export.ipynb #398842d1
+# %% ../nbs/09a_export.ipynb #9fc5ee12
 def int8_fidelity(model: LlamaLM, q: LlamaLM, tok: Tokenizer, texts: list[str], langs: list[str], pair_sets: dict[str, list[dict]],
                   batch_size: int = 32) -> dict:
     "Held-out bits per byte per language and minimal-pair accuracy per set, fp32 against int8, with the change (int8 − fp32)."
     from bilingual_lm.evaluation import bits_per_byte, minimal_pair_accuracy
     a, b = bits_per_byte(model, tok, texts, langs, batch_size), bits_per_byte(q, tok, texts, langs, batch_size)
-    out = dict(bits_per_byte={l: dict(fp32=a[l]['bits_per_byte'], int8=b[l]['bits_per_byte'], change=round(b[l]['bits_per_byte'] - a[l]['bits_per_byte'], 4),
+    out = dict(bits_per_byte={l: dict(fp32=float(a[l]['bits_per_byte']), int8=float(b[l]['bits_per_byte']),
+                                      change=round(float(b[l]['bits_per_byte'] - a[l]['bits_per_byte']), 4),
                                       documents=a[l]['documents'], bytes=a[l]['bytes']) for l in sorted(a)}, minimal_pairs={})
     for name, pairs in pair_sets.items():
         pa, pb = minimal_pair_accuracy(model, tok, pairs, batch_size * 2)['accuracy'], minimal_pair_accuracy(q, tok, pairs, batch_size * 2)['accuracy']
-        out['minimal_pairs'][name] = dict(pairs=len(pairs), fp32=pa, int8=pb, change=round(pb - pa, 4))
+        out['minimal_pairs'][name] = dict(pairs=len(pairs), fp32=float(pa), int8=float(pb), change=round(float(pb - pa), 4))
     return out
 
-# %% ../nbs/09a_export.ipynb #7ffbea53
+# %% ../nbs/09a_export.ipynb #6a0a22ec
 def gguf_permute(w: np.ndarray, n_head: int) -> np.ndarray:
     """Rows of a query or key projection (heads·head_dim × dim) reordered from the half-split rotary layout (ours and
     `transformers`': dimension i paired with i + d/2) to the interleaved one of llama.cpp's `llama` architecture
     (2i with 2i + 1); `n_head`: the heads of that projection. llama.cpp's `LlamaModel.permute` (convert_hf_to_gguf.py)."""
     return w.reshape(n_head, 2, w.shape[0] // n_head // 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
 
-# %% ../nbs/09a_export.ipynb #6280bd1b
+# %% ../nbs/09a_export.ipynb #b48f7a78
 def rope_pairs(x: np.ndarray, theta: float) -> np.ndarray:
     "llama.cpp's 'normal' RoPE on `x` (T, heads, head_dim): the pair (2i, 2i+1) at position t rotated by t·theta^(-2i/head_dim)."
     T, _, d = x.shape
@@ -204,7 +206,7 @@ def rope_pairs(x: np.ndarray, theta: float) -> np.ndarray:
     out[..., 1::2] = x[..., 0::2] * sin + x[..., 1::2] * cos
     return out
 
-# %% ../nbs/09a_export.ipynb #1183ed46
+# %% ../nbs/09a_export.ipynb #df83dd31
 def gguf_tensors(model: LlamaLM, dtype: str = 'f32') -> dict[str, np.ndarray]:
     """The model's tensors under llama.cpp's names, from its `transformers` state dict (`to_hf`): query and key rows
     reordered (`gguf_permute`), no `output.weight` when the embeddings are tied; matrices in fp16 with `dtype='f16'`."""
@@ -222,6 +224,12 @@ def gguf_tensors(model: LlamaLM, dtype: str = 'f32') -> dict[str, np.ndarray]:
         out[name] = np.ascontiguousarray(v.astype(np.float16 if dtype == 'f16' and v.ndim == 2 else np.float32))
     return out
 
+def adds_space_prefix(tok: Tokenizer) -> bool:
+    "Does the SentencePiece model put a space before the text it encodes (its normalizer's `add_dummy_prefix`)? llama.cpp's `add_space_prefix`."
+    from sentencepiece import sentencepiece_model_pb2 as pb
+    m = pb.ModelProto(); m.ParseFromString(tok.sp.serialized_model_proto())
+    return bool(m.normalizer_spec.add_dummy_prefix)
+
 def gguf_vocab(tok: Tokenizer) -> tuple[list[bytes], list[float], list[int]]:
     "Pieces (UTF-8), scores and llama.cpp token types of the SentencePiece model, as convert_hf_to_gguf.py reads a `tokenizer.model`."
     import gguf
@@ -232,7 +240,7 @@ def gguf_vocab(tok: Tokenizer) -> tuple[list[bytes], list[float], list[int]]:
                      else gguf.TokenType.UNUSED if sp.is_unused(i) else gguf.TokenType.BYTE if sp.is_byte(i) else gguf.TokenType.NORMAL)
     return pieces, scores, types
 
-# %% ../nbs/09a_export.ipynb #8c7d0bff
+# %% ../nbs/09a_export.ipynb #2ef315b7
 def write_gguf(model: LlamaLM, tok: Tokenizer, path, name: str = 'bilingual_lm', dtype: str = 'f32') -> Path:
     "Write `model` and its tokenizer to the GGUF file `path` for llama.cpp (architecture `llama`; see above), atomically."
     import gguf
@@ -250,12 +258,12 @@ def write_gguf(model: LlamaLM, tok: Tokenizer, path, name: str = 'bilingual_lm',
         w.add_tokenizer_model('llama'); w.add_tokenizer_pre('default')
         w.add_token_list(pieces); w.add_token_scores(scores); w.add_token_types(types)
         w.add_bos_token_id(a.bos_id); w.add_eos_token_id(a.eos_id); w.add_unk_token_id(tok.unk_id); w.add_pad_token_id(a.pad_id)
-        w.add_add_bos_token(True); w.add_add_eos_token(False)
+        w.add_add_bos_token(True); w.add_add_eos_token(False); w.add_add_space_prefix(adds_space_prefix(tok))
         for n, v in gguf_tensors(model, dtype).items(): w.add_tensor(n, v)
         w.write_header_to_file(); w.write_kv_data_to_file(); w.write_tensors_to_file(); w.close()
     return Path(path)
 
-# %% ../nbs/09a_export.ipynb #c1b42d4d
+# %% ../nbs/09a_export.ipynb #accdf79b
 def read_gguf(path) -> dict:
     "`metadata` (key → value), `tensors` (name → numpy array), `shapes` (name → ggml shape) and `types` (name → ggml type) of a GGUF file."
     import gguf
@@ -267,7 +275,7 @@ def read_gguf(path) -> dict:
     return dict(metadata=meta, tensors={t.name: np.asarray(t.data) for t in r.tensors},
                 shapes={t.name: [int(s) for s in t.shape] for t in r.tensors}, types={t.name: t.tensor_type.name for t in r.tensors})
 
-# %% ../nbs/09a_export.ipynb #16b47925
+# %% ../nbs/09a_export.ipynb #8a219228
 def check_gguf(g: dict, model: LlamaLM, tok: Tokenizer, dtype: str = 'f32') -> dict:
     "Compare a `read_gguf` result with the model and tokenizer it should hold; `problems` lists each difference (empty: it matches)."
     a, m, problems = model.args, g['metadata'], []
@@ -275,7 +283,8 @@ def check_gguf(g: dict, model: LlamaLM, tok: Tokenizer, dtype: str = 'f32') -> d
             'llama.block_count': a.n_layers, 'llama.feed_forward_length': a.hidden_dim, 'llama.attention.head_count': a.n_heads,
             'llama.attention.head_count_kv': a.n_kv_heads, 'llama.rope.dimension_count': a.head_dim, 'llama.vocab_size': a.vocab_size,
             'tokenizer.ggml.model': 'llama', 'tokenizer.ggml.bos_token_id': a.bos_id, 'tokenizer.ggml.eos_token_id': a.eos_id,
-            'tokenizer.ggml.unknown_token_id': tok.unk_id, 'tokenizer.ggml.padding_token_id': a.pad_id, 'tokenizer.ggml.add_bos_token': True}
+            'tokenizer.ggml.unknown_token_id': tok.unk_id, 'tokenizer.ggml.padding_token_id': a.pad_id, 'tokenizer.ggml.add_bos_token': True,
+            'tokenizer.ggml.add_space_prefix': adds_space_prefix(tok)}
     problems += [f"{k}: {m.get(k)!r}, expected {v!r}" for k, v in want.items() if m.get(k) != v]
     for k, v in {'llama.rope.freq_base': a.rope_theta, 'llama.attention.layer_norm_rms_epsilon': a.norm_eps}.items():
         if k not in m or abs(m[k] - v) > 1e-6 * max(1, abs(v)): problems.append(f"{k}: {m.get(k)!r}, expected {v!r}")
@@ -295,7 +304,7 @@ def check_gguf(g: dict, model: LlamaLM, tok: Tokenizer, dtype: str = 'f32') -> d
     if worst > 0: problems.append(f"tensor values differ from the model's by up to {worst:.3g}")
     return dict(tensors=len(g['tensors']), metadata_keys=len(m), vocab=len(m.get('tokenizer.ggml.tokens', [])), problems=problems)
 
-# %% ../nbs/09a_export.ipynb #bce496dd
+# %% ../nbs/09a_export.ipynb #fa0572f4
 def gguf_reference(g: dict):
     "A function (ids (B, T), attention_mask (B, T)) → logits (B, T, vocab) computed in numpy from a `read_gguf` result, as llama.cpp's `llama` graph computes them."
     m = g['metadata']
@@ -334,7 +343,7 @@ def gguf_reference(g: dict):
         return torch.from_numpy(out)
     return logits
 
-# %% ../nbs/09a_export.ipynb #26401ada
+# %% ../nbs/09a_export.ipynb #f8718d60
 def llama_cpp_available() -> bool:
     "Is `llama-cpp-python` installed?"
     return importlib.util.find_spec('llama_cpp') is not None
@@ -379,7 +388,7 @@ class LlamaCppLM:
     def tokenize(self, text: str, add_bos: bool = False) -> list[int]: return self.llm.tokenize(text.encode('utf-8'), add_bos=add_bos, special=False)
     def __repr__(self): return f"LlamaCppLM({self.path.name})"
 
-# %% ../nbs/09a_export.ipynb #e4e605ef
+# %% ../nbs/09a_export.ipynb #3e185fae
 def llama_cpp_fidelity(model: LlamaLM, tok: Tokenizer, path, seqs: list[list[int]], texts: list[str], new_tokens: int = 16) -> dict:
     "llama.cpp against the model: logits on `seqs`, greedy continuations of their first 8 tokens, and the tokenizer on `texts`."
     lc = LlamaCppLM(path)
@@ -391,7 +400,7 @@ def llama_cpp_fidelity(model: LlamaLM, tok: Tokenizer, path, seqs: list[list[int
     return dict(out, greedy_same=round(sum(same) / len(same), 4), greedy_prompts=len(same), greedy_tokens=new_tokens,
                 tokenizer_agreement=round(sum(agree) / len(agree), 4), tokenizer_texts=len(agree), llama_cpp_python=llama_cpp.__version__)
 
-# %% ../nbs/09a_export.ipynb #12c36dee
+# %% ../nbs/09a_export.ipynb #f33c956b
 VERSION_FILE = 'version.json'
 
 def file_checksums(root, paths=None) -> dict[str, dict]:
@@ -404,7 +413,7 @@ def file_checksums(root, paths=None) -> dict[str, dict]:
     return {rel(f): dict(sha256=sha256_file(f), bytes=f.stat().st_size) for f in sorted(found, key=rel)
             if not any(part.startswith('.') for part in f.relative_to(root).parts) and f.name != VERSION_FILE}
 
-# %% ../nbs/09a_export.ipynb #87b57b12
+# %% ../nbs/09a_export.ipynb #53c6ff09
 def bump_version(prev: str | None, change: str | None) -> str:
     "The version after `prev` for a `change` of 'major', 'minor' or 'patch' (None: unchanged); '1.0.0' when there is no `prev`."
     if prev is None: return '1.0.0'
@@ -421,7 +430,7 @@ def version_change(prev: dict | None, interface: dict, files: dict) -> str | Non
     if sha(prev.get('files', {})) != sha(files): return 'minor'
     return 'patch' if prev.get('files') != files else None
 
-# %% ../nbs/09a_export.ipynb #4c9910b8
+# %% ../nbs/09a_export.ipynb #48b62c92
 MODEL_FILES = ('model.safetensors', 'tokenizer', 'hf')
 
 def model_fingerprints(run_dir) -> dict:
@@ -450,7 +459,7 @@ def model_version(run_dir) -> dict:
     write_json(run/VERSION_FILE, rec)
     return rec
 
-# %% ../nbs/09a_export.ipynb #8c9c1f06
+# %% ../nbs/09a_export.ipynb #856ffcb1
 EXPORT_FORMATS = ('onnx', 'gguf', 'int8')
 EXPORTS_FILE = 'exports.json'
 EXPORT_FILES = dict(onnx='model.onnx', gguf='model.gguf', int8='model.pt')
@@ -468,7 +477,7 @@ def up_to_date_export(run: Path, entry: dict | None, fp: str) -> bool:
     except (DataError, KeyError): return False
     return file_checksums(folder) == listed
 
-# %% ../nbs/09a_export.ipynb #f60ae7b1
+# %% ../nbs/09a_export.ipynb #c65f7d7f
 def _bounded(fid: dict, rel: float) -> bool:
     return fid['top1_agreement'] >= 0.999 and fid['max_abs_logit_diff'] <= rel * max(1.0, fid['max_abs_logit'])
 
@@ -495,7 +504,7 @@ def _write_and_check(fmt: str, model: LlamaLM, tok: Tokenizer, folder: Path, hel
         raise DataError(f"{folder.parent/fmt}: the {fmt} export does not match the model: " + json.dumps({k: v for k, v in fid.items() if k != 'passed'}, default=str))
     return f, fid
 
-# %% ../nbs/09a_export.ipynb #83aeba19
+# %% ../nbs/09a_export.ipynb #59b64253
 def export_format(run: Path, fmt: str, model: LlamaLM, tok: Tokenizer, mv: dict, held: dict, settings: dict, fp: str) -> dict:
     "Write, check and version one format in `run/exports/<fmt>/` (atomically); its `exports.json` entry."
     folder = run/'exports'/fmt
@@ -510,7 +519,7 @@ def export_format(run: Path, fmt: str, model: LlamaLM, tok: Tokenizer, mv: dict,
     return dict(path=rel, bytes=ver['files'][f.name]['bytes'], sha256=ver['files'][f.name]['sha256'], fidelity=fid,
                 version=mv['version'], created=ver['created'], fingerprint=fp)
 
-# %% ../nbs/09a_export.ipynb #f2ff2c50
+# %% ../nbs/09a_export.ipynb #fe4886bc
 def export(cfg: Config, formats=EXPORT_FORMATS, force: bool = False, max_docs: int = 64, max_pairs: int = 200, gguf_dtype: str = 'f32') -> dict:
     """Export the run's trained model to `formats` (see above), each checked on the first `max_docs` test documents
     of each language (and, for int8, at most `max_pairs` minimal pairs a file or phenomenon); `models/<run>/exports.json`
@@ -534,7 +543,7 @@ def export(cfg: Config, formats=EXPORT_FORMATS, force: bool = False, max_docs: i
             write_json(run/EXPORTS_FILE, record)
     return dict(exports=record, done=todo, skipped=not todo, version=mv['version'], fingerprint=fingerprint(*[fps[f] for f in formats]))
 
-# %% ../nbs/09a_export.ipynb #71faaffb
+# %% ../nbs/09a_export.ipynb #bd6089cd
 def _mb(n: int) -> str: return f"{n / 2**20:.2f} MB"
 
 def format_line(fmt: str, e: dict) -> str:
@@ -553,7 +562,7 @@ def summary(r: dict, cfg: Config) -> str:
     "The stage's one line for the CLI: the model's version and each export's size and key figure."
     return f"v{r['version']}: " + '; '.join(f"{f} {_mb(e['bytes'])}" for f, e in r['exports'].items())
 
-# %% ../nbs/09a_export.ipynb #77fcf9f3
+# %% ../nbs/09a_export.ipynb #66287162
 class Int8LM:
     "The int8 export run by PyTorch: `.name`, `.logits(ids, attention_mask=None)`, `.generate(ids, max_new_tokens)` (greedy, KV cache)."
     name = 'int8'
@@ -580,7 +589,7 @@ def export_backends(run_dir, threads: int | None = None) -> list:
     if 'gguf' in rec and llama_cpp_available(): out.append(LlamaCppLM(run/rec['gguf']['path'], threads=threads))
     return out
 
-# %% ../nbs/09a_export.ipynb #6f09cd8c
+# %% ../nbs/09a_export.ipynb #406e0fac
 def model_versions(models_dir, update: bool = False):
     "A DataFrame, a row per trained model under `models_dir`: run, version, created, weights, exports (see above)."
     import pandas as pd
@@ -595,7 +604,7 @@ def model_versions(models_dir, update: bool = False):
                          exports=', '.join(f"{f} {e['version']}" + (' (stale)' if e['version'] != v.get('version') else '') for f, e in ex.items())))
     return pd.DataFrame(rows, columns=['run', 'version', 'created', 'weights', 'exports'])
 
-# %% ../nbs/09a_export.ipynb #ad7d8769
+# %% ../nbs/09a_export.ipynb #2cd9aba9
 def add_parsers(sub, common):
     "Add the `export` and `models` sub-parsers to `sub` (an argparse subparsers object); `common`: -c/--set."
     e = sub.add_parser('export', parents=[common], help='ONNX, GGUF and int8 exports of the trained model, each checked against it (models/<run>/exports/)')
@@ -609,7 +618,7 @@ def add_parsers(sub, common):
     m.add_argument('folder', nargs='?', type=Path, help="a folder of runs (default: the config's models_dir)")
     m.add_argument('--update', action='store_true', help='write missing or changed version records first')
 
-# %% ../nbs/09a_export.ipynb #6a7ee596
+# %% ../nbs/09a_export.ipynb #6d7dd533
 def export_command(args) -> int:
     "`bilingual-lm export [--format F] [--force] ...`: export, check and record; one line per format."
     cfg = load_config(args.config, args.overrides)

@@ -10,7 +10,8 @@ What Quarto does with a processed notebook, and this check does too (quarto-cli,
 - the `#|` option lines opening a code cell are read as the cell's options and never shown; `include: false` drops the
   cell, `echo: false` its code, `output: false` its outputs, `warning: false` its stderr, and `output: asis` passes
   its stdout and Markdown through as Markdown (nbdev's `show_doc` cells are `echo: false` + `output: asis`);
-- the cell tags `remove-cell`/`hide-cell`, `hide-code`, `hide-output` and `hide-warnings` mean the same options.
+- the cell tags `remove-cell`/`hide-cell`, `hide-code`, `hide-output` and `hide-warnings` mean the same options;
+- a raw cell of no format is read as Markdown (one of a format passes through as that format).
 Quarto's Markdown extensions (callouts, shortcodes, cross-references) are not rendered here."""
 import argparse, os, re, sys
 from pathlib import Path
@@ -55,6 +56,8 @@ def as_quarto(nb) -> tuple[dict, list[str]]:
     keep = []
     for c in nb.cells:
         c.metadata.pop('execution', None)                     # nbdev's timing metadata is not in the nbformat schema
+        if c.cell_type == 'raw' and not c.metadata.get('raw_mimetype') and 'format' not in c.metadata:
+            c = nbformat.v4.new_markdown_cell(c.source)       # Quarto reads a raw cell of no format as Markdown
         if c.cell_type != 'code': keep.append(c); continue
         o = cell_options(c)
         if o.get('include') is False: continue

@@ -13,7 +13,7 @@ What Quarto does with a processed notebook, and this check does too (quarto-cli,
 - the cell tags `remove-cell`/`hide-cell`, `hide-code`, `hide-output` and `hide-warnings` mean the same options;
 - a raw cell of no format is read as Markdown (one of a format passes through as that format).
 Quarto's Markdown extensions (callouts, shortcodes, cross-references) are not rendered here."""
-import argparse, os, re, sys
+import argparse, os, re, shutil, sys
 from pathlib import Path
 
 import nbformat, yaml
@@ -99,7 +99,8 @@ def main(project: Path = REPO) -> int:
     refresh_quarto_yml(); _build_modidx()
     cache = proc_nbs(n_workers=2)
     out = project/'_docs_check'
-    out.mkdir(exist_ok=True)
+    if out.exists(): shutil.rmtree(out)                      # pages of notebooks since renamed or removed must not linger
+    out.mkdir()
     problems, pages, ex = [], 0, exporter()
     for nb_path in sorted(cache.glob('*.ipynb')):
         nb = nbformat.read(nb_path, as_version=4)

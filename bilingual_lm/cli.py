@@ -12,9 +12,9 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGES', 'EXTRA_STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'stage_module', 'stage_function', 'stage_summary',
-           'run_stages', 'run_holder', 'epoch_batches', 'planned_steps', 'train_progress', 'progress_line',
-           'status_table', 'generate_text', 'SuggestingParser', 'parser', 'main']
+__all__ = ['STAGES', 'EXTRA_STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'TORCH_COMMANDS', 'stage_module', 'stage_function',
+           'stage_summary', 'run_stages', 'run_holder', 'epoch_batches', 'planned_steps', 'train_progress',
+           'progress_line', 'status_table', 'generate_text', 'SuggestingParser', 'parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #c797e6e1
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
@@ -219,7 +219,10 @@ class SuggestingParser(argparse.ArgumentParser):
         self.error(f"unrecognized arguments: {' '.join(extra)}" + ''.join(f'; {h}' for h in hints))
 
 # %% ../nbs/10_cli.ipynb #ef7e0709
-def parser() -> argparse.ArgumentParser:
+TORCH_COMMANDS = {'export': 'ONNX, GGUF and int8 exports of the trained model, each checked against it',
+                  'models': 'every trained model under models_dir with its version and its exports'}
+
+def parser(argv=None) -> argparse.ArgumentParser:
     p = SuggestingParser(prog='bilingual-lm', description='Train small Bangla + English language models, stage by stage.')
     from bilingual_lm import __version__
     p.add_argument('--version', action='version', version=f'bilingual_lm {__version__}')
@@ -253,15 +256,24 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser('status', parents=[common], help="each stage's status and wall time; a running train's step and epoch")
     from bilingual_lm.experiments import add_parsers
     add_parsers(sub, common)                                 # sweep, runs, compare (11_experiments)
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    if next((a for a in argv if not a.startswith('-')), None) in TORCH_COMMANDS:
+        from bilingual_lm.export import add_parsers as add_export_parsers
+        add_export_parsers(sub, common)                      # export, models (09a_export), whose module imports torch
+    else:
+        for name, text in TORCH_COMMANDS.items(): sub.add_parser(name, help=text)   # listed in --help, torch not imported
     return p
 
 # %% ../nbs/10_cli.ipynb #ac9d7f13
 def main(argv=None) -> int:
     "Entry point of the `bilingual-lm` console script."
-    args = parser().parse_args(argv)
+    args = parser(argv).parse_args(argv)
     try:
         from bilingual_lm.experiments import EXPERIMENT_COMMANDS
         if args.command in EXPERIMENT_COMMANDS: return EXPERIMENT_COMMANDS[args.command](args)   # sweep, runs, compare
+        if args.command in TORCH_COMMANDS:
+            from bilingual_lm.export import EXPORT_COMMANDS
+            return EXPORT_COMMANDS[args.command](args)      # export, models
         sets = [f"{key}={getattr(args, opt)}" for opt, key in (GENERATE_OPTIONS | dict(task='finetune.task')).items() if getattr(args, opt, None) is not None]
         cfg = load_config(args.config, args.overrides + sets + (['collect.skip_bad=true'] if getattr(args, 'skip_bad', False) else []))
         if args.command == 'generate':

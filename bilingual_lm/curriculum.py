@@ -16,7 +16,8 @@ from .core import subplots
 
 # %% auto #0
 __all__ = ['AGE_BANDS', 'length_difficulty', 'rarity_difficulty', 'readability_difficulty', 'curriculum_order',
-           'window_difficulty', 'competence', 'CurriculumSampler', 'CurriculumDL', 'CurriculumCallback', 'plot_pacing']
+           'window_difficulty', 'competence', 'CurriculumSampler', 'CurriculumDL', 'CurriculumCallback', 'plot_pacing',
+           'curriculum_verdict']
 
 # %% ../nbs/05_curriculum.ipynb #546234cd
 def length_difficulty(doc_lengths) -> np.ndarray:
@@ -130,3 +131,15 @@ def plot_pacing(total_steps: int, start: float, until: float, log=None, ax=None)
         ax2.set_ylabel('mean batch difficulty', color='tab:orange')
     ax.set_title('curriculum pacing'); ax.legend(loc='lower right')
     return ax
+
+# %% ../nbs/05_curriculum.ipynb #d156797d
+def curriculum_verdict(cmp, metrics=('bpb_bn', 'bpb_en'), alpha: float = 0.05) -> str:
+    """The curriculum a `compare` of runs by `train.curriculum` (baseline `none`) supports as the default: the one
+    with the lowest mean of `metrics` among those that lower *every* one of them (bits per byte: lower is better)
+    with a Holm-adjusted paired p below `alpha`; 'none' when no curriculum does."""
+    t = cmp.tests.set_index(['group', 'metric'])
+    wins = [g for g in cmp.table['group'] if g != cmp.baseline
+            and all(t.loc[(g, m), 'mean_diff'] < 0 and t.loc[(g, m), 'p_holm'] < alpha for m in metrics)]
+    if not wins: return 'none'
+    mean = cmp.table.set_index('group')[[f'{m}_mean' for m in metrics]].mean(axis=1)
+    return str(min(wins, key=lambda g: mean[g])).split('=', 1)[1]

@@ -41,7 +41,8 @@ def _sync(device):
 def percentiles(xs, ps=(50, 95, 99)) -> dict:
     """The `ps` percentiles of `xs`, as `{'p50': …, 'p95': …, 'p99': …}`: `numpy.percentile` with its default linear
     interpolation between the two nearest ranks (type 7 of Hyndman and Fan, 1996), over the values given, one per
-    request or step, the warm-up runs already dropped by the caller. Below 100 values, p99 lies between the two largest."""
+    request or step, the warm-up runs already dropped by the caller. With 100 values or fewer, p99 lies between the
+    two largest."""
     return {f'p{p}': float(np.percentile(xs, p)) for p in ps}
 
 def latency_ms(xs) -> dict:

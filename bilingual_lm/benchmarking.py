@@ -255,16 +255,22 @@ def request_latency(backends: list, vocab_size: int, prompt_tokens: int = 32, ne
                     warmup: int = 2, device='cpu', seed: int = 0) -> dict:
     "Per-request latency percentiles, time to first token and tokens/s of each backend at batch 1 (`time_runs`, interleaved)."
     x = _prompts(requests + warmup, prompt_tokens, vocab_size, seed, device)
+    gens, ref = {}, None
+    for b in backends:                                    # the tokens compared, and a check that each keeps the protocol
+        gens[b.name] = [b.generate(x[i:i + 1], new_tokens) for i in range(min(4, len(x)))]
+        if bad := [tuple(g.shape) for g in gens[b.name] if tuple(g.shape) != (1, prompt_tokens + new_tokens)]:
+            raise ValueError(f"backend {b.name!r}: generate(ids, {new_tokens}) must return the {prompt_tokens} prompt tokens and exactly "
+                             f"{new_tokens} new ones, shape (1, {prompt_tokens + new_tokens}); got {bad[0]}")
     fns = {}
     for b in backends:
         fns[b.name, 'request'] = lambda i, b=b: b.generate(x[i:i + 1], new_tokens)
         fns[b.name, 'first_token'] = lambda i, b=b: b.generate(x[i:i + 1], 1)
     t = time_runs(fns, requests, warmup, device)
-    out, ref = dict(prompt_tokens=prompt_tokens, new_tokens=new_tokens, requests=requests, warmup=warmup, backends={}), None
+    out = dict(prompt_tokens=prompt_tokens, new_tokens=new_tokens, requests=requests, warmup=warmup, backends={})
     for b in backends:
         r, f = t[b.name, 'request'], t[b.name, 'first_token']
         med_r, med_f = statistics.median(r['wall']), statistics.median(f['wall'])
-        gen = torch.cat([b.generate(x[i:i + 1], new_tokens)[:, prompt_tokens:] for i in range(min(4, len(x)))])
+        gen = torch.cat(gens[b.name])[:, prompt_tokens:]
         ref = gen if ref is None else ref
         out['backends'][b.name] = dict(
             request_ms=latency_ms(r['wall']), request_cpu_ms=latency_ms(r['cpu']), first_token_ms=latency_ms(f['wall']),

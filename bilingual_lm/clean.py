@@ -585,7 +585,7 @@ def write_clean(folder: Path, report: dict, manifest: dict):
 def plot_report(report: dict, out=None):
     "The cleaning funnel and the kept corpus's composition by language, source and age band."
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(1, 4, figsize=(16, 3.4))
+    fig, axes = subplots(1, 4, figsize=(16, 3.4))
     labels = ['in'] + list(report['dropped']) + ['kept']
     vals = [report['documents_in']] + list(report['dropped'].values()) + [report['kept']]
     axes[0].barh(labels[::-1], vals[::-1], color=['tab:green'] + ['tab:red'] * len(report['dropped']) + ['tab:blue'])

@@ -6,14 +6,15 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/cli.html.md"""
 
 # %% ../nbs/10_cli.ipynb #31eb2577
 from __future__ import annotations
-import argparse, contextlib, os, sys, time
+import argparse, contextlib, csv, datetime as dt, difflib, json, math, os, platform, sys, time
 from pathlib import Path
 
 from .core import *
 
 # %% auto #0
 __all__ = ['STAGES', 'EXTRA_STAGES', 'SNAPSHOT_STAGES', 'GENERATE_OPTIONS', 'stage_module', 'stage_function', 'stage_summary',
-           'run_stages', 'status_table', 'generate_text', 'parser', 'main']
+           'run_stages', 'run_holder', 'epoch_batches', 'planned_steps', 'train_progress', 'progress_line',
+           'status_table', 'generate_text', 'SuggestingParser', 'parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #c797e6e1
 _STAGE_FUNCS = dict(collect=('collect', 'collect'), clean=('clean', 'clean'), tokenizer=('tokenizer', 'train_tokenizer'),
@@ -40,7 +41,7 @@ def stage_summary(stage: str, r: dict, cfg: Config) -> str:
 SNAPSHOT_STAGES = ('collect', 'clean')     # they write data/raw/<snapshot>/ and data/clean/<snapshot>/; the rest write models/<run>/
 
 def _swept(gone: list, echo):
-    if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone), flush=True)
+    if gone: echo(f"removed {len(gone)} leftover{'s' * (len(gone) > 1)} of killed runs: " + ', '.join(str(p) for p in gone))
 
 def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
     """Under `torchrun`/`accelerate launch` (`WORLD_SIZE` > 1) only `train` runs, on every process; a rank other than
@@ -52,7 +53,7 @@ def _other_rank(cfg: Config, stages: list[str], force) -> dict | None:
                           f"({', '.join(s for s in stages if s != 'train')}) in one process")
     return None if rank == 0 else {'train': stage_function('train')(cfg, force='train' in force)}
 
-def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=print) -> dict:
+def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), echo=logger.info) -> dict:
     """Run `stages` in order, recording each in the run record; return their results. The run folder is locked for
     the whole call, and the snapshot while collect or clean writes it (`InUseError` when another process holds
     either); taking a lock sweeps the leftovers of killed runs, and a full or read-only disk raises `StorageError`."""
@@ -65,7 +66,7 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
         rec.start(cfg)
         for s in stages:
             t0 = time.perf_counter()
-            echo(f"── {s} " + '─' * max(0, 60 - len(s)), flush=True)
+            echo(f"── {s} " + '─' * max(0, 60 - len(s)))
             where = paths.raw if s == 'collect' else paths.clean if s == 'clean' else paths.run
             with rec.stage(s) as info, claim_snapshot(paths) if s in SNAPSHOT_STAGES else contextlib.nullcontext([]) as gone:
                 _swept(gone, echo)
@@ -74,20 +75,105 @@ def run_stages(cfg: Config, stages: list[str], force: set[str] = frozenset(), ec
                 info['skipped'] = bool(r.get('skipped'))
                 info['fingerprint'] = r.get('fingerprint')
             out[s] = r
-            echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"), flush=True)
-    echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}", flush=True)
+            echo(f"{s}: {info['summary']}" + (' [up to date]' if r.get('skipped') else f" [{time.perf_counter() - t0:.1f} s]"))
+    echo(f"done in {time.perf_counter() - t_all:.1f} s → {paths.run}")
     return out
 
-# %% ../nbs/10_cli.ipynb #8634db6a
-def status_table(cfg: Config) -> str:
-    "Each stage's status and wall time from the run record."
-    p = Paths.of(cfg).record
-    if not p.exists(): return f"{p}: no run record yet (run `bilingual-lm run`)"
-    st = RunRecord(p).data['stages']
+# %% ../nbs/10_cli.ipynb #9cb0bf1a
+def run_holder(paths: Paths) -> dict | None:
+    """The live process holding the run folder's lock, as the lock file names it (`pid`, `started`, `host`,
+    `command`), or None. A holder that was killed leaves its name in the file but no process: None too. A holder on
+    another host (a shared file system) cannot be checked from here and is taken as alive."""
+    try: h = json.loads(paths.run_lock.read_bytes() or b'{}')
+    except (OSError, ValueError): return None
+    if 'pid' not in h or (h.get('host') in (None, platform.node()) and not pid_alive(h['pid'])): return None
+    return h
+
+# %% ../nbs/10_cli.ipynb #b77fa1c0
+def epoch_batches(t: TrainConfig, train_tokens: int, world: int = 1) -> int:
+    "Batches in an epoch of all `world` processes together: whole batches of whole `t.seq_len`-token windows."
+    return max(0, (train_tokens - 1) // t.seq_len) // (t.batch_size * world)
+
+def planned_steps(t: TrainConfig, train_tokens: int, world: int = 1) -> tuple[int, int]:
+    "(optimizer steps, epochs) a run of `t` over a train split of `train_tokens` tokens on `world` processes plans."
+    n_iter = epoch_batches(t, train_tokens, world)
+    if t.max_tokens: steps = t.max_tokens // (t.batch_size * t.seq_len * t.grad_accum * world)
+    else: steps = int(t.epochs * n_iter / t.grad_accum + 0.5)
+    steps = max(1, steps)
+    return steps, math.ceil(steps * t.grad_accum / max(n_iter, 1))
+
+# %% ../nbs/10_cli.ipynb #52e891ae
+def _rows(path) -> list[dict]:
+    with open(path, newline='') as f: return list(csv.DictReader(f))
+
+def _token_data_plan(cfg: Config, world: int) -> tuple[int, int, int] | None:
+    "(planned steps, epochs, batches an epoch) from the run's token data, or None while it is missing or not the config's."
+    meta_path = Paths.of(cfg).run/'data'/'meta.json'
+    if not meta_path.exists(): return None
+    from bilingual_lm.tokenizer import tokenizer_fingerprint     # what `training.token_data_fingerprint` hashes, without torch
+    try: fp = fingerprint(tokenizer_fingerprint(cfg), cfg.train.curriculum, cfg.train.seq_len, cfg.seed)
+    except BilingualLMError: return None
+    meta = read_json(meta_path)
+    if meta.get('fingerprint') != fp: return None
+    return *planned_steps(cfg.train, meta['train']['tokens'], world), epoch_batches(cfg.train, meta['train']['tokens'], world)
+
+def train_progress(cfg: Config, since: float = 0.) -> dict:
+    """How far the run's training has got, from the logs training writes as it goes that were written at or after
+    `since` (POSIX time: when the train stage started): `steps.csv`, `evals.csv` and the newest `checkpoints/step-<n>.json`.
+    Keys: `step` (optimizer steps done), `total` and `epochs` (planned; None before the token data is made), `epoch`
+    (the one under way, from 1), `valid_loss` (the latest validation loss, or None), `updated` (POSIX time of the newest log, or None)."""
+    paths, t = Paths.of(cfg), cfg.train
+    cands = [paths.run/'steps.csv', paths.run/'evals.csv', *sorted(paths.checkpoints.glob('step-*.json'))[-1:]]
+    logs = {p.name: p for p in cands if p.exists() and p.stat().st_mtime >= since}
+    steps = _rows(logs['steps.csv']) if 'steps.csv' in logs else []
+    evals = _rows(logs['evals.csv']) if 'evals.csv' in logs else []
+    ck = next((read_json(p) for n, p in logs.items() if n.startswith('step-')), {})
+    step = max(len(steps), int(evals[-1]['step']) if evals else 0, ck.get('steps', 0))
+    # processes: from the tokens a step takes (steps.csv), else the checkpoint's record
+    world = int(steps[-1]['tokens']) // (len(steps) * t.batch_size * t.seq_len * t.grad_accum) if steps else ck.get('world', 1)
+    plan = _token_data_plan(cfg, max(world, 1))
+    total, epochs, n_iter = plan or (None, None, None)
+    if plan: epoch = min(step * t.grad_accum // max(n_iter, 1) + 1, epochs)
+    else: epoch = int(steps[-1]['epoch']) + 1 if steps else None            # no plan (yet): the epoch of the last step
+    return dict(step=step, total=total, epoch=epoch, epochs=epochs, valid_loss=float(evals[-1]['valid_loss']) if evals else None,
+                updated=max((p.stat().st_mtime for p in logs.values()), default=None))
+
+# %% ../nbs/10_cli.ipynb #778ac7a1
+def _ago(seconds: float) -> str:
+    s = max(0., seconds)
+    return f"{s:.0f} s" if s < 90 else f"{s / 60:.0f} min" if s < 5400 else f"{s / 3600:.1f} h"
+
+def progress_line(p: dict, cfg: Config, now: float | None = None) -> str:
+    "One line on a `train_progress` dict `p`: step of the planned total, epoch, latest validation loss, age of the last log."
+    now, t = time.time() if now is None else now, cfg.train
+    plan = f"{p['total']:,} steps planned over {p['epochs']} epoch{'s' * (p['epochs'] != 1)}" if p['total'] else ''
+    if p['updated'] is None:
+        how = '' if t.save_every or t.eval_every else " (logged at each epoch's end; train.save_every=N or train.eval_every=N log every N steps)"
+        return '; '.join(x for x in ['no step logged yet' + how, plan] if x)
+    parts = [f"step {p['step']:,}" + (f" of {p['total']:,} ({100 * p['step'] / p['total']:.0f}%)" if p['total'] else '')
+             + (f", epoch {p['epoch']}" + (f" of {p['epochs']}" if p['epochs'] else '') if p['epoch'] else '')]
+    if p['valid_loss'] is not None: parts.append(f"valid loss {p['valid_loss']:.4f}")
+    parts.append(f"logged {_ago(now - p['updated'])} ago")
+    return '; '.join(parts)
+
+def status_table(cfg: Config, now: float | None = None) -> str:
+    """Each stage's status, wall time and summary from the run record. A stage under way shows how long it has run
+    (and `train` its `progress_line`); one the record calls running but whose process is gone shows as `killed`."""
+    paths, now = Paths.of(cfg), time.time() if now is None else now
+    if not paths.record.exists(): return f"{paths.record}: no run record yet (run `bilingual-lm run`)"
+    st, holder = RunRecord(paths.record).data['stages'], run_holder(paths)
     lines = [f"{'stage':<10} {'status':<12} {'wall s':>8}  summary"]
-    for s in STAGES:
+    for s in STAGES + [s for s in EXTRA_STAGES if s in st]:
         i = st.get(s, {})
-        lines.append(f"{s:<10} {i.get('status', '-'):<12} {i.get('wall_s', '') or '':>8}  {i.get('summary', i.get('error', ''))}")
+        status, note = i.get('status', '-'), i.get('summary', i.get('error', ''))
+        if status == 'running':
+            since = dt.datetime.fromisoformat(i['started']).timestamp()
+            # the lock's holder started after this stage did: a later command, and the stage's own process is gone
+            if holder is None or dt.datetime.fromisoformat(holder['started']).timestamp() > since:
+                status, note = 'killed', f"started {i['started']}; its process is gone: run the same command again to resume"
+            else: note = f"for {_ago(now - since)}"
+            if s == 'train': note = progress_line(train_progress(cfg, since), cfg, now) + '; ' + note
+        lines.append(f"{s:<10} {status:<12} {i.get('wall_s', '') or '':>8}  {note}")
     return '\n'.join(lines)
 
 # %% ../nbs/10_cli.ipynb #174ee7ed
@@ -102,9 +188,39 @@ def generate_text(cfg: Config, prompts: list[str] | None = None) -> list[dict]:
     e = cfg.evaluate
     return samples(model, tok, prompts or e.prompts, e.max_new_tokens, e.temperature, e.top_k, e.top_p, cfg.seed)
 
+# %% ../nbs/10_cli.ipynb #6785b385
+class SuggestingParser(argparse.ArgumentParser):
+    """argparse's parser, answering a mistyped subcommand, choice or option with the nearest valid one
+    (`difflib.get_close_matches`, as argparse's own `suggest_on_error` does for choices from Python 3.14, which is
+    switched on where it exists). Subparsers are made of the same class."""
+    def __init__(self, *args, **kwargs):
+        if sys.version_info >= (3, 14): kwargs.setdefault('suggest_on_error', True)
+        super().__init__(*args, **kwargs)
+
+    def _check_value(self, action, value):
+        try: super()._check_value(action, value)
+        except argparse.ArgumentError as e:
+            named = isinstance(value, str) and all(isinstance(c, str) for c in action.choices)
+            close = difflib.get_close_matches(value, list(action.choices), 1) if named else []
+            if not close or 'maybe you meant' in str(e): raise
+            raise argparse.ArgumentError(action, f"invalid choice: {value!r}, maybe you meant {close[0]!r}? "
+                                                 f"(choose from {', '.join(map(repr, action.choices))})") from None
+
+    def parse_args(self, args=None, namespace=None):
+        "As argparse's, naming for each unrecognized option the nearest option of the subcommand given."
+        ns, extra = self.parse_known_args(args, namespace)
+        if not extra: return ns
+        p = self
+        for a in self._actions:
+            if isinstance(a, argparse._SubParsersAction) and getattr(ns, a.dest, None) in a.choices: p = a.choices[getattr(ns, a.dest)]
+        opts = [o for a in p._actions for o in a.option_strings]
+        hints = [f"{x.split('=')[0]!r}: maybe you meant {m[0]!r}?" for x in extra
+                 if x.startswith('-') and (m := difflib.get_close_matches(x.split('=')[0], opts, 1))]
+        self.error(f"unrecognized arguments: {' '.join(extra)}" + ''.join(f'; {h}' for h in hints))
+
 # %% ../nbs/10_cli.ipynb #ef7e0709
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='bilingual-lm', description='Train small Bangla + English language models, stage by stage.')
+    p = SuggestingParser(prog='bilingual-lm', description='Train small Bangla + English language models, stage by stage.')
     from bilingual_lm import __version__
     p.add_argument('--version', action='version', version=f'bilingual_lm {__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
@@ -134,7 +250,7 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument('--top-p', type=float, metavar='P', help='nucleus: the most likely tokens holding P of the probability, 1: all (default: evaluate.top_p)')
     g.add_argument('--seed', type=int, metavar='S', help='random seed (default: the config\'s seed)')
     sub.add_parser('config', parents=[common], help='print the resolved config as YAML')
-    sub.add_parser('status', parents=[common], help="each stage's status and wall time")
+    sub.add_parser('status', parents=[common], help="each stage's status and wall time; a running train's step and epoch")
     from bilingual_lm.experiments import add_parsers
     add_parsers(sub, common)                                 # sweep, runs, compare (11_experiments)
     return p

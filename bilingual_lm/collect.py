@@ -1060,7 +1060,7 @@ def _open_partial(paths: Paths, fp: str, force: bool = False) -> tuple[Path, dic
         shutil.rmtree(part, ignore_errors=True); part.mkdir(parents=True)
         state = dict(fingerprint=fp, sources=[], current=None, shards=[], pair_shards=[], quarantine=[])
     elif state['current'] or state['sources']:
-        print(f"collect: resuming {paths.raw.name} after {len(state['sources'])} finished sources"
+        logger.info(f"collect: resuming {paths.raw.name} after {len(state['sources'])} finished sources"
               + (f" and record {state['current']['last_id']}" if state['current'] else ''))
     return part, state
 

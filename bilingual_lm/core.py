@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #4245c7ca
 from __future__ import annotations
-import contextlib, datetime as dt, difflib, errno, hashlib, json, os, platform, random, re, shutil, subprocess, sys, time
+import contextlib, datetime as dt, difflib, errno, hashlib, json, logging, os, platform, random, re, shutil, subprocess, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace, UnionType
@@ -16,8 +16,9 @@ import yaml
 from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 # %% auto #0
-__all__ = ['FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError', 'DataError', 'StorageError', 'InUseError',
-           'storage_error', 'storage_errors', 'atomic_path', 'write_text', 'write_json', 'read_json', 'pid_alive',
+__all__ = ['logger', 'BENGALI_FONTS', 'FONT_HINT', 'FolderName', 'Source', 'MODEL_PRESETS', 'BilingualLMError', 'ConfigError',
+           'DataError', 'StorageError', 'InUseError', 'storage_error', 'storage_errors', 'set_verbosity',
+           'bengali_font', 'subplots', 'atomic_path', 'write_text', 'write_json', 'read_json', 'pid_alive',
            'sweep_leftovers', 'sha256_file', 'sha256_text', 'fingerprint', 'up_to_date', 'save_figure', 'Document',
            'Pair', 'stable_id', 'Section', 'GettextSource', 'ChatterbotSource', 'FilesSource', 'WikipediaSource',
            'CrawlSource', 'CollectConfig', 'QualityConfig', 'PIIConfig', 'SafetyConfig', 'ReadabilityConfig',
@@ -83,6 +84,55 @@ def storage_errors(fallback=None, writing: bool = False):
         if (se := storage_error(e, writing=writing, fallback=fallback)) is None: raise
         raise se from e
 
+# %% ../nbs/00_core.ipynb #87101b35
+logger = logging.getLogger('bilingual_lm')
+
+class _Console(logging.Handler):
+    "Each message as it is, to the *current* `sys.stdout` (warnings and errors to `sys.stderr`): a notebook's, or one a caller redirected."
+    def emit(self, record):
+        try:
+            stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout
+            stream.write(self.format(record) + '\n'); stream.flush()
+        except Exception: self.handleError(record)
+
+def set_verbosity(level='INFO'):
+    "The level of the package's messages (`logging` names or numbers): 'WARNING' keeps only warnings and errors."
+    logger.setLevel(level.upper() if isinstance(level, str) else level)
+
+if not any(type(h).__name__ == '_Console' for h in logger.handlers): logger.addHandler(_Console())   # once, even when reloaded
+logger.propagate = False           # a script's own root handler would print every message a second time
+set_verbosity(os.environ.get('BILINGUAL_LM_VERBOSITY') or 'INFO')
+
+# %% ../nbs/00_core.ipynb #601019b7
+BENGALI_FONTS = ('Noto Sans Bengali', 'Noto Serif Bengali', 'Lohit Bengali', 'Mukti', 'Mukti Narrow', 'Kalpurush',
+                 'SolaimanLipi', 'Bangla Sangam MN', 'Kohinoor Bangla', 'Vrinda', 'Nirmala UI')
+FONT_HINT = ("no Bengali font found: Bangla labels draw as boxes. Install one (Debian/Ubuntu: "
+             "`apt-get install fonts-lohit-beng-bengali` or `fonts-noto-core`), then run again")
+
+def bengali_font() -> str | None:
+    """The first of `BENGALI_FONTS` this system has, added to matplotlib's `font.family` after the current family,
+    so that Bangla glyphs fall back to it (matplotlib ≥ 3.6 falls back glyph by glyph; ≥ 3.11 shapes conjuncts).
+    A font installed after matplotlib built its font cache is found on disk and added. None, with one logged
+    warning saying how to install one, when the system has none."""
+    from matplotlib import font_manager, rcParams
+    fm = font_manager.fontManager
+    name = next((n for n in BENGALI_FONTS if n in {f.name for f in fm.ttflist}), None)
+    if name is None:
+        for f in font_manager.findSystemFonts():
+            if re.search(r'beng|bangla', Path(f).name, re.I): fm.addfont(f)
+        name = next((n for n in BENGALI_FONTS if n in {f.name for f in fm.ttflist}), None)
+    if name is None:
+        if not getattr(bengali_font, 'warned', False): logger.warning(FONT_HINT); bengali_font.warned = True
+        return None
+    if name not in rcParams['font.family']: rcParams['font.family'] = [*rcParams['font.family'], name]
+    return name
+
+def subplots(*args, **kwargs):
+    "`plt.subplots` with a Bengali font set first (`bengali_font`): every plot of the package starts here."
+    import matplotlib.pyplot as plt
+    bengali_font()
+    return plt.subplots(*args, **kwargs)
+
 # %% ../nbs/00_core.ipynb #7c193e2e
 def _remove(p: Path):
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p, ignore_errors=True)
@@ -108,12 +158,30 @@ def _refused(e: BaseException, path=None, writing: bool = True) -> StorageError 
     "The `StorageError` for `e`; None when it is no storage fault, is already explained, or is an interrupt."
     return None if not isinstance(e, Exception) or isinstance(e, StorageError) else storage_error(e, path, writing)
 
+# %% ../nbs/00_core.ipynb #9c7432cc
+def _umask() -> int:
+    "This process's umask (read the only way POSIX offers: set it and put it back)."
+    m = os.umask(0o022); os.umask(m)
+    return m
+
+def _default_modes(tmp: Path):
+    """Give a new artifact (a file, or a folder and all in it) the modes `open` and `mkdir` give: 0666 and 0777 less
+    the umask, executables kept executable. Some writers make files private: safetensors writes 0600, as `tempfile`
+    does, and a weight file nobody else on a shared machine can read is a broken artifact."""
+    mask = _umask()
+    for p in [tmp, *(tmp.rglob('*') if tmp.is_dir() and not tmp.is_symlink() else [])]:
+        if p.is_symlink(): continue
+        mode = p.stat().st_mode & 0o777
+        want = (0o777 if p.is_dir() or mode & 0o100 else 0o666) & ~mask
+        if mode != want: os.chmod(p, want)
+
 # %% ../nbs/00_core.ipynb #18454ea7
 @contextlib.contextmanager
 def atomic_path(path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it onto `path` when the block succeeds, remove it when it fails.
     A storage fault (full disk, read-only, no permission) raises a `StorageError` that names `path`, or the other
-    file the block was using when the fault came from there."""
+    file the block was using when the fault came from there. The artifact gets the modes a plain `open` would give
+    (see `_default_modes`)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try: path.parent.mkdir(parents=True, exist_ok=True); _remove(tmp)
@@ -127,7 +195,7 @@ def atomic_path(path) -> Iterator[Path]:
         ours = fn is None or str(fn).startswith(str(tmp))      # a write into the temporary, or a writer that does not say
         if se := (_refused(e, path) if ours else _refused(e, writing=False)): raise se from e
         raise
-    try: _swap(tmp, path)
+    try: _default_modes(tmp); _swap(tmp, path)
     except BaseException as e:
         _try_remove(tmp)
         if se := _refused(e, path): raise se from e
@@ -865,7 +933,7 @@ class RunRecord:
     def _save_quietly(self):
         "Save on the way out of a failure; a second fault (the disk is full or read-only) must not hide the first."
         try: self.save()
-        except Exception as e: print(f"warning: {self.path} was not updated ({e})", file=sys.stderr)
+        except Exception as e: logger.warning(f"warning: {self.path} was not updated ({e})")
 
     def start(self, cfg: Config):
         "Record the config and provenance of this invocation."

@@ -12,6 +12,8 @@ import numpy as np
 from fastai.callback.core import Callback
 from fastai.data.load import DataLoader
 
+from .core import subplots
+
 # %% auto #0
 __all__ = ['AGE_BANDS', 'length_difficulty', 'rarity_difficulty', 'readability_difficulty', 'curriculum_order',
            'window_difficulty', 'competence', 'CurriculumSampler', 'CurriculumDL', 'CurriculumCallback', 'plot_pacing']
@@ -117,7 +119,7 @@ class CurriculumCallback(Callback):
 def plot_pacing(total_steps: int, start: float, until: float, log=None, ax=None):
     "The competence schedule, and the mean difficulty of the batches actually drawn when `log` is given."
     import matplotlib.pyplot as plt
-    ax = ax or plt.subplots(figsize=(6, 2.8))[1]
+    ax = ax or subplots(figsize=(6, 2.8))[1]
     steps = np.arange(total_steps + 1)
     ax.plot(steps, [competence(s, total_steps, start, until) for s in steps], label='competence c(t)')
     ax.set_xlabel('training step'); ax.set_ylabel('share of windows in play'); ax.set_ylim(0, 1.05)

@@ -198,7 +198,7 @@ def plot_eval(ev: dict, out=None):
     sets = [(ev[k], t, c) for k, t, c in (('minimal_pairs', 'minimal pairs', 'tab:purple'), ('bangla_pairs', 'Bangla pairs', 'tab:green'))
             if ev.get(k)]
     n_uid = max((len(mp['by_uid']) for mp, _, _ in sets), default=0)
-    fig, axes = plt.subplots(1, 1 + len(sets), figsize=(5 + 7 * len(sets), max(3.4, 0.15 * n_uid)),
+    fig, axes = subplots(1, 1 + len(sets), figsize=(5 + 7 * len(sets), max(3.4, 0.15 * n_uid)),
                              gridspec_kw=dict(width_ratios=[1] + [1.4] * len(sets)))
     axes = np.atleast_1d(axes)
     bars = {f"test {l}": v['bits_per_byte'] for l, v in ev['bits_per_byte'].items()}

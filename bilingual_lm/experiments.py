@@ -17,12 +17,13 @@ from pydantic import ValidationError, Field, model_validator
 from .core import *
 
 # %% auto #0
-__all__ = ['STAGE_ORDER', 'DEFAULT_STAGES', 'RESERVED', 'TRAIN_FIGURES', 'METRICS', 'METRICS_HELP', 'DEFAULT_METRICS',
+__all__ = ['STAGE_ORDER', 'DEFAULT_STAGES', 'RESERVED', 'TRAIN_FIGURES', 'METRICS', 'METRICS_HELP', 'DEFAULT_METRICS', 'ARCHIVED',
            'EXPERIMENT_COMMANDS', 'ParamSpec', 'OptunaSpec', 'SweepSpec', 'load_sweep', 'run_name', 'base_config',
            'experiment_dir', 'data_key', 'run_config', 'share_tokenizer', 'grid_points', 'grid_sweep', 'sweep',
            'pruning_callback', 'run_trial_stages', 'open_study', 'optuna_sweep', 'run_figures', 'metric_value',
            'config_value', 'run_folders', 'runs', 'paired_test', 'Comparison', 'compare', 'plot_compare', 'curves',
-           'plot_curves', 'add_parsers', 'sweep_command', 'runs_command', 'compare_command']
+           'plot_curves', 'archive_runs', 'read_archive', 'add_parsers', 'sweep_command', 'runs_command',
+           'compare_command']
 
 # %% ../nbs/11_experiments.ipynb #47fe85c3
 STAGE_ORDER = ['collect', 'clean', 'tokenizer', 'train', 'evaluate', 'bench', 'card']   # the CLI's stages, in order
@@ -194,14 +195,14 @@ def grid_points(spec: SweepSpec) -> list[tuple[dict, int]]:
     return [(v, s) for s in spec.seeds for v in combos]
 
 # %% ../nbs/11_experiments.ipynb #8b3e3584
-def grid_sweep(spec: SweepSpec, force: bool = False, echo=print) -> dict:
+def grid_sweep(spec: SweepSpec, force: bool = False, echo=logger.info) -> dict:
     "Run every (values, seed) of the grid (see `sweep`); the sweep's record, also written to `<experiment>/sweep.json`."
     from bilingual_lm.cli import run_stages
     points = grid_points(spec)
     cfgs = [run_config(spec, v, s) for v, s in points]       # every config checked before anything runs
     exp, donors, runs = experiment_dir(spec), [Paths.of(base_config(spec)).run], []
     for i, ((values, seed), cfg) in enumerate(zip(points, cfgs), 1):
-        echo(f"══ run {i}/{len(cfgs)}: {spec.experiment}/{cfg.name}", flush=True)
+        echo(f"══ run {i}/{len(cfgs)}: {spec.experiment}/{cfg.name}")
         share_tokenizer(cfg, donors)
         r = _outcome(run_stages, cfg, spec.stages, _forced(spec, force), echo=echo)
         runs.append(dict(run=cfg.name, values=values, seed=seed, **r))
@@ -211,7 +212,7 @@ def grid_sweep(spec: SweepSpec, force: bool = False, echo=print) -> dict:
         write_json(exp/'sweep.json', record)                  # after each run: how far a sweep got, while it runs
     return record
 
-def sweep(spec_path, force: bool = False, echo=print) -> dict:
+def sweep(spec_path, force: bool = False, echo=logger.info) -> dict:
     "Run the sweep of the spec at `spec_path`: its grid, or its Optuna study (`optuna_sweep`); the sweep's record."
     spec = load_sweep(spec_path)
     return optuna_sweep(spec, force, echo) if spec.optuna else grid_sweep(spec, force, echo)
@@ -239,7 +240,7 @@ def pruning_callback(trial, sign: float = 1.0):
     return OptunaPruning()
 
 # %% ../nbs/11_experiments.ipynb #faaef961
-def _train_stage(cfg: Config, force: bool, cbs: list, echo=print) -> dict:
+def _train_stage(cfg: Config, force: bool, cbs: list, echo=logger.info) -> dict:
     "The `train` stage as `run_stages` runs it, with extra fastai callbacks `cbs`; a pruned run's stage is recorded `pruned`."
     import optuna
     from bilingual_lm.cli import stage_summary
@@ -254,10 +255,10 @@ def _train_stage(cfg: Config, force: bool, cbs: list, echo=print) -> dict:
         except optuna.TrialPruned as e:
             rec.data['stages']['train'].update(status='pruned', error=str(e).split('\n\t')[-1]); rec.save()
             raise
-    echo(f"train: {info['summary']}" + (' [up to date]' if r.get('skipped') else ''), flush=True)
+    echo(f"train: {info['summary']}" + (' [up to date]' if r.get('skipped') else ''))
     return r
 
-def run_trial_stages(cfg: Config, stages: list[str], force: set[str], cbs: list, echo=print) -> dict:
+def run_trial_stages(cfg: Config, stages: list[str], force: set[str], cbs: list, echo=logger.info) -> dict:
     "`run_stages(cfg, stages, force)`, with the fastai callbacks `cbs` added to training; each stage's result."
     from bilingual_lm.cli import run_stages
     i = stages.index('train')
@@ -322,13 +323,13 @@ def _trial_row(t) -> dict:
     return dict(number=t.number, state=t.state.name.lower(), value=t.value, params=t.params,
                 runs=t.user_attrs.get('runs', []), error=t.user_attrs.get('error'))
 
-def optuna_sweep(spec: SweepSpec, force: bool = False, echo=print) -> dict:
+def optuna_sweep(spec: SweepSpec, force: bool = False, echo=logger.info) -> dict:
     "Run the spec's Optuna study until `n_trials` trials count (see above); the sweep's record, also in `sweep.json`."
     o, exp = spec.optuna, experiment_dir(spec)
     for v in _probes(o): run_config(spec, v, spec.seeds[0])  # a wrong key or value is a ConfigError now, not a failed trial
     study = open_study(spec)
     while (n := sum(map(_counted, study.get_trials(deepcopy=False)))) < o.n_trials:
-        echo(f"══ trial {n + 1}/{o.n_trials} of {spec.experiment}", flush=True)
+        echo(f"══ trial {n + 1}/{o.n_trials} of {spec.experiment}")
         study.optimize(lambda t: _objective(t, spec, force, echo), n_trials=1, catch=(_RunFailed,))
     trials = [_trial_row(t) for t in study.get_trials(deepcopy=False)]
     done = [t for t in trials if t['state'] == 'complete']
@@ -515,7 +516,7 @@ def plot_compare(cmp: Comparison, metrics=None, out=None):
     "Bars of each metric's mean per group with ± sd error bars and a dot a run (see above); saved to `out` when given."
     import matplotlib.pyplot as plt, numpy as np
     ms, groups = list(metrics or cmp.metrics), list(cmp.table['group'])
-    fig, axes = plt.subplots(1, len(ms), figsize=(max(3.6 * len(ms), 4.5), 3.8), squeeze=False)
+    fig, axes = subplots(1, len(ms), figsize=(max(3.6 * len(ms), 4.5), 3.8), squeeze=False)
     x = np.arange(len(groups))
     for ax, m in zip(axes[0], ms):
         mu, sd = cmp.table[f'{m}_mean'].astype(float), cmp.table[f'{m}_sd'].astype(float).fillna(0)
@@ -555,7 +556,7 @@ def curves(cmp: Comparison, smooth: float = 0.05) -> dict:
 def plot_curves(cmp: Comparison, smooth: float = 0.05, out=None):
     "Training and validation loss against the step, a line a group (mean) with a ± sd band (see above)."
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
+    fig, axes = subplots(1, 2, figsize=(11, 3.6))
     for i, (g, c) in enumerate(curves(cmp, smooth).items()):
         for ax, kind in zip(axes, ('train', 'valid')):
             if c[kind] is None: continue
@@ -568,6 +569,30 @@ def plot_curves(cmp: Comparison, smooth: float = 0.05, out=None):
     plt.tight_layout()
     if out: save_figure(fig, out)
     return fig
+
+# %% ../nbs/11_experiments.ipynb #90faa1d7
+ARCHIVED = ('steps.csv', 'evals.csv')      # a run's loss curves: what `curves` reads
+
+def archive_runs(models_dir, out, keys=()) -> Path:
+    "Write the registry of the runs under `models_dir` (with config `keys`) and their loss curves to `out` (see above)."
+    reg = runs(models_dir, keys)
+    if reg.empty: raise DataError(f"{models_dir}: no runs to archive")
+    with atomic_path(out) as tmp:
+        tmp.mkdir()
+        for run, path in zip(reg['run'], reg['path']):
+            (tmp/run).mkdir(parents=True)
+            for f in ARCHIVED:
+                if (Path(path)/f).exists(): shutil.copyfile(Path(path)/f, tmp/run/f)
+        reg.assign(path=reg['run']).to_csv(tmp/'runs.csv', index=False)
+    return Path(out)
+
+def read_archive(folder):
+    "The registry `archive_runs` wrote to `folder`, each run's path inside `folder`; `DataError` when there is none."
+    import pandas as pd
+    f = Path(folder)/'runs.csv'
+    if not f.is_file(): raise DataError(f"{f}: no archived runs here (`archive_runs` writes them)")
+    reg = pd.read_csv(f)
+    return reg.assign(path=[Path(folder)/p for p in reg['path']])
 
 # %% ../nbs/11_experiments.ipynb #577d7c1b
 def add_parsers(sub, common):

@@ -257,7 +257,7 @@ def plot_confusion(rec: dict, out=None):
     import matplotlib.pyplot as plt
     classes = rec['classes']
     runs = [('fine-tuned', rec['fine_tuned']), ('TF-IDF + LR', rec['tfidf_logreg'])]
-    fig, axes = plt.subplots(1, 2, figsize=(4 + 1.6 * len(classes), 2 + 0.8 * len(classes)))
+    fig, axes = subplots(1, 2, figsize=(4 + 1.6 * len(classes), 2 + 0.8 * len(classes)))
     for ax, (name, r) in zip(axes, runs):
         cm = np.array(r['confusion'])
         ax.imshow(cm / cm.sum(1, keepdims=True).clip(min=1), cmap='Blues', vmin=0, vmax=1)

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/model_cards.html.md"""
 
 # %% ../nbs/09_model_cards.ipynb #b9659fe9
 from __future__ import annotations
-import json
+import json, re, shutil
 from pathlib import Path
 
 import yaml
@@ -14,21 +14,24 @@ import yaml
 from .core import *
 
 # %% auto #0
-__all__ = ['INTENDED_USE', 'LIMITATIONS', 'DATASET_COLUMNS', 'DATASET_LIMITATIONS', 'run_records', 'front_matter',
-           'model_section', 'data_section', 'tokenizer_section', 'training_section', 'bangla_pairs_section',
-           'evaluation_section', 'how_to_load', 'model_card', 'card_fingerprint', 'write_card', 'summary',
-           'dataset_name', 'size_category', 'dataset_front_matter', 'dataset_intro', 'dataset_sources',
-           'markup_residue_line', 'dataset_cleaning', 'dataset_splits', 'dataset_card']
+__all__ = ['HUB_NAMESPACE', 'INTENDED_USE', 'EXPORT_LOADERS', 'LIMITATIONS', 'SIZE_CATEGORIES', 'DATASET_COLUMNS',
+           'DATASET_LIMITATIONS', 'run_records', 'hub_repo_id', 'corpus_repo_id', 'eval_results', 'card_data',
+           'front_matter', 'link_problems', 'card_problems', 'model_section', 'data_section', 'tokenizer_section',
+           'training_section', 'bangla_pairs_section', 'evaluation_section', 'exports_section', 'limitations',
+           'how_to_load', 'license_text', 'model_card', 'card_fingerprint', 'write_card', 'summary', 'dataset_name',
+           'size_category', 'dataset_front_matter', 'dataset_intro', 'dataset_sources', 'markup_residue_line',
+           'dataset_cleaning', 'dataset_splits', 'dataset_card']
 
 # %% ../nbs/09_model_cards.ipynb #0f79187b
 def _maybe(path):
     return read_json(path) if Path(path).exists() else None
 
 def run_records(paths: Paths) -> dict:
-    "Every record the card is written from (None where a stage has not run)."
+    "Every record the card is written from (None where a stage has not run, nothing was exported or no version recorded)."
     return dict(run=_maybe(paths.record), manifest=_maybe(paths.manifest), report=_maybe(paths.report),
                 tokenizer=_maybe(paths.tokenizer/'report.json'), train=_maybe(paths.run/'train.json'),
-                eval=_maybe(paths.eval), bench=_maybe(paths.bench))
+                eval=_maybe(paths.eval), bench=_maybe(paths.bench), exports=_maybe(paths.run/'exports.json'),
+                version=_maybe(paths.run/'version.json'))
 
 def _table(rows: list[dict], cols: list[str]) -> str:
     head = '| ' + ' | '.join(cols) + ' |\n|' + '---|' * len(cols) + '\n'
@@ -37,30 +40,107 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 def _fmt(x, nd=3):
     return f"{x:,.{nd}f}" if isinstance(x, float) else f"{x:,}" if isinstance(x, int) else str(x)
 
+# %% ../nbs/09_model_cards.ipynb #09d78296
+HUB_NAMESPACE = 'your-username'      # the placeholder namespace of the cards' repository ids
+
+def _repo_part(s: str) -> str:
+    "`s` as a repository name: letters, digits, `-`, `_`, `.` (no `--` or `..`), at most 96 characters in all."
+    s = re.sub(r'[^A-Za-z0-9_.-]+', '-', s)
+    return re.sub(r'([-.])[-.]+', r'\1', s).strip('-.')[:80] or 'model'
+
+def hub_repo_id(name: str, namespace: str = HUB_NAMESPACE) -> str:
+    "The model repository id of run `name`."
+    return f"{namespace}/{_repo_part(name)}"
+
+def corpus_repo_id(snapshot: str, namespace: str = HUB_NAMESPACE) -> str:
+    "The dataset repository id of the clean snapshot `snapshot`."
+    return f"{namespace}/{_repo_part('bilingual_lm-corpus-' + snapshot)}"
+
 # %% ../nbs/09_model_cards.ipynb #1503820f
-def front_matter(name: str, r: dict) -> str:
-    ev, results = r['eval'] or {}, []
-    for lang, v in (ev.get('bits_per_byte') or {}).items():
-        results.append(dict(type='bits_per_byte', name=f'bits per byte ({lang}, held-out test split)', value=v['bits_per_byte']))
-    mp = ev.get('minimal_pairs')
-    if mp: results.append(dict(type='accuracy', name='BLiMP minimal pairs (English)', value=mp['accuracy']))
-    if bp := ev.get('bangla_pairs'): results.append(dict(type='accuracy', name='Bangla minimal pairs (bilingual_lm 07a)', value=bp['accuracy']))
-    meta = dict(language=['bn', 'en'], license='other', license_name='mixed-source',
-                license_link='LICENSE', library_name='transformers', pipeline_tag='text-generation',
-                tags=['bilingual_lm', 'babylm', 'bangla', 'bengali', 'llama', 'fastai'],
-                model_index=[dict(name=name, results=[dict(task=dict(type='text-generation'),
-                                                           dataset=dict(name='held-out test split of the training corpus', type='custom'),
-                                                           metrics=results)])] if results else None)
-    meta = {k.replace('_', '-') if k == 'model_index' else k: v for k, v in meta.items() if v is not None}
-    meta.pop('license_link')
-    return '---\n' + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + '---\n'
+def eval_results(r: dict, namespace: str = HUB_NAMESPACE) -> list:
+    "The run's evaluation figures as `huggingface_hub.EvalResult`s: bits per byte per language on the held-out test split, minimal pairs."
+    from huggingface_hub import EvalResult
+    ev, snap = r['eval'] or {}, (r['manifest'] or {}).get('snapshot')
+    corpus = corpus_repo_id(snap, namespace) if snap else 'custom'
+    res = [EvalResult(task_type='text-generation', dataset_type=corpus, dataset_name=f"held-out test split of the training corpus ({lang})",
+                      dataset_config=lang, dataset_split='test', metric_type='bits_per_byte',
+                      metric_name=f'bits per byte ({lang}, held-out test split)', metric_value=v['bits_per_byte'])
+           for lang, v in (ev.get('bits_per_byte') or {}).items()]
+    if mp := ev.get('minimal_pairs'):
+        res.append(EvalResult(task_type='text-generation', dataset_type='nyu-mll/blimp', dataset_name='BLiMP', metric_type='accuracy',
+                              metric_name='BLiMP minimal pairs (English)', metric_value=mp['accuracy']))
+    if bp := ev.get('bangla_pairs'):
+        res.append(EvalResult(task_type='text-generation', dataset_type='bilingual_lm-bangla-pairs', dataset_name='Bangla minimal pairs (bilingual_lm 07a)',
+                              metric_type='accuracy', metric_name='Bangla minimal pairs (bilingual_lm 07a)', metric_value=bp['accuracy']))
+    return res
+
+def card_data(name: str, r: dict, namespace: str = HUB_NAMESPACE):
+    "The model card's metadata as a `huggingface_hub.ModelCardData`."
+    from huggingface_hub import ModelCardData
+    res, snap = eval_results(r, namespace), (r['manifest'] or {}).get('snapshot')
+    return ModelCardData(model_name=name if res else None, language=['bn', 'en'], license='other', license_name='mixed-source', license_link='LICENSE.md',
+                         library_name='transformers', pipeline_tag='text-generation',
+                         tags=['bilingual_lm', 'babylm', 'bangla', 'bengali', 'llama', 'fastai'],
+                         datasets=[corpus_repo_id(snap, namespace)] if snap else None,
+                         metrics=sorted({e.metric_type for e in res}) or None, eval_results=res or None)
+
+def front_matter(name: str, r: dict, namespace: str = HUB_NAMESPACE) -> str:
+    "The card's YAML front matter, between `---` lines."
+    return '---\n' + card_data(name, r, namespace).to_yaml() + '\n---\n'
+
+# %% ../nbs/09_model_cards.ipynb #2ea3c1fc
+def _hub_values(name: str) -> set[str]:
+    "The values the Hub accepts for a card field, as `datasets` ships them (`languages`, `size_categories`, `multilingualities`)."
+    import datasets
+    return set(json.loads((Path(datasets.__file__).parent/'utils'/'resources'/f'{name}.json').read_text(encoding='utf-8')))
+
+_LINK = re.compile(r'!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+
+def link_problems(text: str, folder=None) -> list[str]:
+    "The Markdown links and images of `text` that point outside its folder, or (given `folder`) at a file not in it."
+    out = []
+    for target in dict.fromkeys(_LINK.findall(text)):
+        if re.match(r'^[a-z][a-z0-9+.-]*:', target, re.I) or target.startswith('#'): continue   # a URL, or a heading
+        path = target.split('#')[0].split('?')[0]
+        if path.startswith('/') or '..' in Path(path).parts: out.append(f"link {target!r} points outside the card's folder")
+        elif folder is not None and not (Path(folder)/path).is_file(): out.append(f"link {target!r}: no such file beside the card")
+    return out
+
+def card_problems(text: str, folder=None, kind: str = 'model') -> list[str]:
+    "What the Hub would refuse or show broken in the model (`kind='model'`) or dataset card `text`; [] when nothing."
+    from huggingface_hub import DatasetCard, ModelCard
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+    try: card = (ModelCard if kind == 'model' else DatasetCard)(text)
+    except ValueError as e: return [f"metadata: {e}"]
+    m, out = card.data.to_dict(), []
+    langs = m.get('language') or []
+    out += [f"language {l!r} is not a code the Hub knows" for l in ([langs] if isinstance(langs, str) else langs) if l not in _hub_values('languages')]
+    if m.get('license') == 'other':
+        out += [f"license: other needs {k}" for k in ('license_name', 'license_link') if kind == 'model' and not m.get(k)]
+    for key in ('datasets', 'base_model'):
+        for rid in ([m[key]] if isinstance(m.get(key), str) else m.get(key) or []):
+            try: validate_repo_id(rid)
+            except HFValidationError as e: out.append(f"{key} {rid!r}: {e}")
+    for res in (m.get('model-index') or [{}])[0].get('results', []):
+        out += [f"model-index: {x.get('name') or x.get('type')} is {x.get('value')!r}, not a number"
+                for x in res['metrics'] if not isinstance(x.get('value'), (int, float)) or isinstance(x.get('value'), bool)]
+    for key, values in (('size_categories', 'size_categories'), ('multilinguality', 'multilingualities')):
+        v = m.get(key)
+        out += [f"{key} {x!r} is not one the Hub accepts" for x in ([v] if isinstance(v, str) else v or []) if x not in _hub_values(values)]
+    if kind == 'dataset':
+        from datasets.utils.metadata import MetadataConfigs
+        try: MetadataConfigs.from_dataset_card_data(card.data)
+        except ValueError as e: out.append(f"configs: {e}")
+    link = m.get('license_link')
+    return out + link_problems(text + (f"\n[license]({link})" if link else ''), folder)
 
 # %% ../nbs/09_model_cards.ipynb #06b8b436
 def model_section(name: str, r: dict) -> str:
     t = r['train']
     if not t: return f"# {name}\n\n_Not trained yet: run `bilingual-lm train`._\n"
-    m = t['model']
-    return (f"# {name}\n\nA small Bangla + English causal language model trained with "
+    m, v = t['model'], (r.get('version') or {}).get('version')
+    return (f"# {name}\n\n" + (f"Version **{v}** (`version.json`: the fingerprints it came from and the checksum of every file).\n\n" if v else '')
+            + f"A small Bangla + English causal language model trained with "
             f"[bilingual_lm](https://github.com/bilingual-lm/bilingual_lm): a Llama-architecture decoder "
             f"(RoPE, RMSNorm, SwiGLU{', grouped-query attention' if m['n_kv_heads'] != m['n_heads'] else ''}, tied embeddings) "
             f"with **{t['params']:,} parameters** ({t['params_non_embedding']:,} without the embedding table).\n\n"
@@ -184,6 +264,54 @@ def evaluation_section(r: dict) -> str:
                                              for s in ev['samples']], ['prompt', 'continuation'])
     return out
 
+# %% ../nbs/09_model_cards.ipynb #33ec63e8
+def _flat(d: dict, pre: str = '') -> dict:
+    "A nested dict's leaves, keyed by their dotted path."
+    return {k2: v2 for k, v in d.items() for k2, v2 in (_flat(v, f"{pre}{k}.").items() if isinstance(v, dict) else [(f"{pre}{k}", v)])}
+
+def _size(n: int) -> str:
+    "A file size in binary units (`2.2 MiB`; bytes below 1 KiB)."
+    return next(f"{n / 1024**i:,.1f} {u}" for i, u in ((3, 'GiB'), (2, 'MiB'), (1, 'KiB')) if n >= 1024**i) if n >= 1024 else f"{n:,} B"
+
+def _num(v) -> str:
+    return str(v) if isinstance(v, bool) else f"{v:,}" if isinstance(v, int) else f"{v:.4g}" if isinstance(v, float) else str(v)
+
+def _pairs(d) -> str:
+    "A record's figures in a table cell: `name value; ...` (nested names dotted), or — when there are none."
+    return '; '.join(f"{k} {_num(v)}" for k, v in _flat(d).items()) if isinstance(d, dict) and d else '—'
+
+EXPORT_LOADERS = dict(
+    onnx=("ONNX, with onnxruntime (inputs: token ids; outputs: logits)", '''import onnxruntime as ort
+from transformers import AutoTokenizer
+tok = AutoTokenizer.from_pretrained("{hf}")
+sess = ort.InferenceSession("{file}")
+ids = tok("আমি", return_tensors="np").input_ids
+logits = sess.run(None, {{sess.get_inputs()[0].name: ids}})[0]     # (batch, tokens, vocabulary)''', 'python'),
+    gguf=("GGUF, with a llama.cpp runtime (llama.cpp, Ollama, LM Studio)", '''llama-cli -m {file} -p "আমি" -n 40
+# Ollama: a Modelfile with the line `FROM ./{name}`, then
+ollama create {run} -f Modelfile && ollama run {run} "আমি"''', 'sh'),
+    int8=("int8 dynamic quantization (torch): the float model's linear layers with int8 weights", '''import torch
+from bilingual_lm.models import load_weights
+model = torch.ao.quantization.quantize_dynamic(load_weights("{weights}"), {{torch.nn.Linear}}, dtype=torch.qint8)
+# the exported file is `{file}`: see `bilingual_lm.export` for loading it directly''', 'python'))
+
+def exports_section(r: dict, run: str, run_dir: str | None = None) -> str:
+    "The export table (format, file, size, fidelity, speed, version) and how to load each format; '' without exports."
+    ex = r.get('exports')
+    if not ex: return ''
+    run_dir = run_dir or f"models/{run}"
+    serving = ((r.get('bench') or {}).get('serving') or {})
+    rows = [dict(format=f, file=f"`{v['path']}`", size=_size(v['bytes']), fidelity=_pairs(v.get('fidelity')),
+                 speed=_pairs(v.get('speed') or serving.get(f)), version=v.get('version', '—')) for f, v in ex.items()]
+    out = ("## Exports\n\nEach export was checked against the float model it came from (`exports.json`):\n\n"
+           + _table(rows, ['format', 'file', 'size', 'fidelity', 'speed', 'version']))
+    for f, v in ex.items():
+        what, code, lang = EXPORT_LOADERS.get(f, (f"`{f}`", "# see bilingual_lm.export for this format: {file}", 'python'))
+        file = f"{run_dir}/{v['path']}"
+        out += f"\n**{f}**: {what}.\n\n```{lang}\n" + code.format(file=file, name=Path(v['path']).name, run=_repo_part(run).lower(),
+                                                                  hf=f"{run_dir}/hf", weights=f"{run_dir}/model.safetensors") + "\n```\n"
+    return out
+
 # %% ../nbs/09_model_cards.ipynb #4beead19
 LIMITATIONS = """## Limitations
 
@@ -191,23 +319,43 @@ LIMITATIONS = """## Limitations
   larger corpus was configured. Expect fluent fragments, not knowledge.
 - The held-out split comes from the same sources as the training data; out-of-domain text scores worse (see the
   held-out parallel figures when present).
-- Minimal-pair evaluation is English only (BLiMP); no Bangla minimal-pair benchmark is included.
+{pairs}
 - The data carries the biases of its sources. The safety word lists only flag documents (`child_safe` in the
   dataset) unless `clean.safety.action: drop` was set; nothing else was filtered for safety.
 """
 
-def how_to_load(name: str) -> str:
+def limitations(r: dict) -> str:
+    "The limitations, with what the minimal pairs did and did not cover in this run's evaluation."
+    ev = r['eval'] or {}
+    pairs = ("- Bangla minimal pairs are the project's own templates (`07a_bangla_pairs`), not an established benchmark."
+             if ev.get('bangla_pairs') else "- No Bangla minimal pairs were evaluated (`07a_bangla_pairs` has them).")
+    return LIMITATIONS.format(pairs=pairs)
+
+def how_to_load(name: str, namespace: str = HUB_NAMESPACE) -> str:
+    "Loading the model from the Hub (its repository id) or from the run's folder, with `transformers` or the project's classes."
+    repo = hub_repo_id(name, namespace)
     return f"""## How to load
+
+From the Hugging Face Hub once this folder is pushed there (`hf upload {repo} models/{name}/hf`; put your
+namespace in place of `{namespace}`), or from the run's own folder, `models/{name}/hf`:
+
+```python
+from transformers import pipeline
+generate = pipeline("text-generation", model="{repo}")        # or model="models/{name}/hf"
+print(generate("আমি", max_new_tokens=20)[0]["generated_text"])
+```
+
+A batch of prompts, padded on the left (the tokenizer's default) so that every prompt is continued:
 
 ```python
 from transformers import AutoModelForCausalLM, AutoTokenizer
-tok = AutoTokenizer.from_pretrained("models/{name}/hf")
-model = AutoModelForCausalLM.from_pretrained("models/{name}/hf")
-ids = tok("আমি", return_tensors="pt").input_ids
-print(tok.decode(model.generate(ids, max_new_tokens=20, do_sample=True, top_k=40)[0], skip_special_tokens=True))
+tok = AutoTokenizer.from_pretrained("{repo}")                  # or "models/{name}/hf"
+model = AutoModelForCausalLM.from_pretrained("{repo}")
+batch = tok(["আমি", "The number of"], return_tensors="pt", padding=True)
+print(tok.batch_decode(model.generate(**batch, max_new_tokens=20, do_sample=True, top_k=40), skip_special_tokens=True))
 ```
 
-or with the project's own classes:
+or with the project's own classes, from the run's folder:
 
 ```python
 from bilingual_lm.models import load_weights
@@ -216,32 +364,53 @@ model, tok = load_weights("models/{name}/model.safetensors"), Tokenizer("models/
 ```
 """
 
+def license_text(name: str, r: dict) -> str:
+    "`LICENSE.md`: the code's licence and each data source's, from the manifest (the card's `license_link`)."
+    man = r['manifest'] or dict(sources=[])
+    return (f"# Licences of {name}\n\nThe model's weights are derived from every source of its training corpus, and each "
+            f"source keeps its own licence:\n\n" + _table([dict(source=s['name'], kind=s['kind'], licence=s['licence']) for s in man['sources']],
+                                                        ['source', 'kind', 'licence'])
+            + "\nThe code that trained it, [bilingual_lm](https://github.com/bilingual-lm/bilingual_lm), is Apache-2.0.\n")
+
 # %% ../nbs/09_model_cards.ipynb #78b1733f
-def model_card(cfg: Config) -> str:
+def model_card(cfg: Config, namespace: str = HUB_NAMESPACE) -> str:
     "The model card of a run, as Markdown with YAML front matter."
     paths = Paths.of(cfg)
     r = run_records(paths)
-    return '\n'.join([front_matter(cfg.name, r), model_section(cfg.name, r), INTENDED_USE, data_section(r), tokenizer_section(r),
-                      training_section(r), evaluation_section(r), LIMITATIONS, how_to_load(cfg.name)])
+    return '\n'.join(s for s in [front_matter(cfg.name, r, namespace), model_section(cfg.name, r), INTENDED_USE, data_section(r),
+                                 tokenizer_section(r), training_section(r), evaluation_section(r), exports_section(r, cfg.name),
+                                 limitations(r), how_to_load(cfg.name, namespace)] if s)
 
-def card_fingerprint(paths: Paths) -> str:
-    "What the card is written from: every record's fingerprint and the stages' wall times."
+def card_fingerprint(paths: Paths, namespace: str = HUB_NAMESPACE) -> str:
+    "What the card is written from: every record's fingerprint (the exports and version records whole), the stages' wall times, the namespace."
     r = run_records(paths)
     stages = {k: v.get('wall_s') for k, v in ((r['run'] or {}).get('stages') or {}).items() if k != 'card'}
-    return fingerprint({k: (v or {}).get('fingerprint') for k, v in r.items() if k != 'run'}, stages)
+    return fingerprint({k: (v or {}).get('fingerprint') for k, v in r.items() if k not in ('run', 'exports', 'version')}, r['exports'], r['version'], stages, namespace)
 
-def write_card(cfg: Config, force: bool = False) -> dict:
-    "Write `models/<run>/README.md` (and a copy in `hf/`); return a summary."
+def _card_images(card: str) -> list[str]:
+    return [t for t in dict.fromkeys(re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', card)) if not re.match(r'^[a-z]+:', t)]
+
+def write_card(cfg: Config, force: bool = False, namespace: str = HUB_NAMESPACE) -> dict:
+    """Write `models/<run>/README.md` and `LICENSE.md`, and the same in `hf/` with the card's images copied into it
+    (so `hf/` can be pushed alone), each checked offline by `card_problems`; return a summary."""
     paths = Paths.of(cfg)
     if not (paths.run/'train.json').exists(): raise DataError(f"{paths.run/'train.json'}: no trained model to describe (run `bilingual-lm train` first)")
-    fp = card_fingerprint(paths)
+    fp = card_fingerprint(paths, namespace)
     mark = f"<!-- written by bilingual_lm from the run's records; fingerprint {fp} -->\n"
     if not force and paths.card.exists() and paths.card.read_text(encoding='utf-8').endswith(mark):
         card = paths.card.read_text(encoding='utf-8')
         return dict(card=str(paths.card), chars=len(card), sections=card.count('\n## '), fingerprint=fp, skipped=True)
-    card = model_card(cfg) + '\n' + mark
-    write_text(paths.card, card)
-    if paths.hf.exists(): write_text(paths.hf/'README.md', card.replace('](plots/', '](../plots/'))
+    card = model_card(cfg, namespace) + '\n' + mark
+    lic = license_text(cfg.name, run_records(paths))
+    for folder in [paths.run] + ([paths.hf] if paths.hf.exists() else []):
+        if folder != paths.run:
+            for img in _card_images(card):
+                if (paths.run/img).is_file():
+                    with atomic_path(folder/img) as tmp: shutil.copyfile(paths.run/img, tmp)
+        write_text(folder/'LICENSE.md', lic)
+        if problems := card_problems(card, folder):
+            raise DataError(f"{folder/'README.md'}: the card would not pass the Hub's checks: " + '; '.join(problems))
+        write_text(folder/'README.md', card)
     return dict(card=str(paths.card), chars=len(card), sections=card.count('\n## '), fingerprint=fp)
 
 # %% ../nbs/09_model_cards.ipynb #718ba2c3
@@ -252,16 +421,20 @@ def summary(r: dict, cfg: Config) -> str:
 # %% ../nbs/09_model_cards.ipynb #db5f1403
 def dataset_name(report: dict) -> str: return f"bilingual_lm corpus: {report['snapshot']}"
 
+SIZE_CATEGORIES = ['n<1K', '1K<n<10K', '10K<n<100K', '100K<n<1M', '1M<n<10M', '10M<n<100M', '100M<n<1B', '1B<n<10B', '10B<n<100B', '100B<n<1T', 'n>1T']
+
 def size_category(n: int) -> str:
-    "Hugging Face's `size_categories` bucket for `n` examples."
-    return 'n<1K' if n < 1e3 else '1K<n<10K' if n < 1e4 else '10K<n<100K' if n < 1e5 else '100K<n<1M' if n < 1e6 else 'n>1M'
+    "Hugging Face's `size_categories` bucket for `n` examples (the Hub's values, from `n<1K` to `n>1T`)."
+    k = min(len(SIZE_CATEGORIES) - 1, max(0, len(str(int(n))) - 3))     # 10^(k+2) <= n < 10^(k+3), floored at n<1K
+    return SIZE_CATEGORIES[k]
 
 def dataset_front_matter(report: dict) -> str:
-    "The YAML front matter: languages, size, task, licence, name and one `data_files` entry per split of `report`."
-    meta = dict(language=['bn', 'en'], multilinguality='multilingual', size_categories=[size_category(report['kept'])],
-                task_categories=['text-generation'], license='other', pretty_name=dataset_name(report),
-                configs=[dict(config_name='default', data_files=[dict(split=s, path=f'{s}/*.parquet') for s in report['splits']])])
-    return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()}\n---\n"
+    "The YAML front matter (a `huggingface_hub.DatasetCardData`): languages, size, task, licence, name, one `data_files` entry per split."
+    from huggingface_hub import DatasetCardData
+    meta = DatasetCardData(language=['bn', 'en'], multilinguality='multilingual', size_categories=[size_category(report['kept'])],
+                           task_categories=['text-generation'], license='other', pretty_name=dataset_name(report),
+                           configs=[dict(config_name='default', data_files=[dict(split=s, path=f'{s}/*.parquet') for s in report['splits']])])
+    return f"---\n{meta.to_yaml()}\n---\n"
 
 # %% ../nbs/09_model_cards.ipynb #16772e7e
 def dataset_intro(report: dict, manifest: dict) -> str:

@@ -243,7 +243,7 @@ def probe_layers(model: LlamaLM, tok: Tokenizer, texts: list[str], labeler, test
     rows = []
     for name, d in data.items():
         if len(d['y']) < min_tokens or len(np.unique(d['groups'])) < 2:
-            print(f"probe {name}: skipped ({len(d['y'])} labelled tokens in {len(np.unique(d['groups']))} sentences)"); continue
+            logger.info(f"probe {name}: skipped ({len(d['y'])} labelled tokens in {len(np.unique(d['groups']))} sentences)"); continue
         train, test = sentence_split(d['groups'], test_frac, seed)
         for layer in range(d['X'].shape[0]):
             rows.append(dict(property=name, layer=layer, **fit_probe(d['X'][layer], d['y'], train, test, seed, d['ids'])))
@@ -287,7 +287,7 @@ def plot_probes(df, out=None):
     "Probe accuracy per layer, one panel per property: trained vs random control (column `model`), and the majority baseline."
     import matplotlib.pyplot as plt
     props = list(dict.fromkeys(df['property']))
-    fig, axes = plt.subplots(1, len(props), figsize=(4.2 * len(props), 3.6), squeeze=False)
+    fig, axes = subplots(1, len(props), figsize=(4.2 * len(props), 3.6), squeeze=False)
     styles = dict(trained=dict(color='tab:blue', marker='o'), random=dict(color='tab:orange', marker='s', ls='--'))
     names = dict(trained='trained model', random='random control')
     for ax, p in zip(axes[0], props):

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/tokenizer.html.md"""
 
 # %% ../nbs/03_tokenizer.ipynb #1e499771
 from __future__ import annotations
-import json, os, random, unicodedata
+import json, os, random, shutil, unicodedata
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,9 +16,9 @@ from .clean import SPLITS, iter_texts, clean_pair_table, clean_files
 
 # %% auto #0
 __all__ = ['SPECIALS', 'BYTE_PIECES', 'RESERVED_CHARS', 'language_balanced_sample', 'train_sentencepiece', 'nfc', 'Tokenizer',
-           'hf_unigram', 'hf_bpe', 'hf_tokenizer', 'save_hf_tokenizer', 'segmentation_score', 'hf_id_mismatches',
-           'load_parallel', 'token_ratio', 'language_stats', 'comparable_pairs', 'comparable_parity',
-           'tokenizer_fingerprint', 'train_tokenizer', 'summary']
+           'hf_unigram', 'hf_bpe', 'hf_decoder', 'hf_tokenizer', 'save_hf_tokenizer', 'segmentation_score',
+           'hf_id_mismatches', 'hf_decode_mismatches', 'load_parallel', 'token_ratio', 'language_stats',
+           'comparable_pairs', 'comparable_parity', 'tokenizer_fingerprint', 'train_tokenizer', 'summary']
 
 # %% ../nbs/03_tokenizer.ipynb #d496079a
 def _rank(doc_id: str) -> int:
@@ -154,27 +154,45 @@ def hf_bpe(tok: Tokenizer):
     vocab = {sp.id_to_piece(i): i for i in range(sp.get_piece_size())}
     return models.BPE(vocab, merges, unk_token=sp.id_to_piece(tok.unk_id), byte_fallback=True)
 
+# %% ../nbs/03_tokenizer.ipynb #de87998c
+_ESC, _ESCAPED, _BOS_MARK = '\ufdd0', '\ufdd0\ufdd1', '\ufdd0\ufdd2'    # Unicode noncharacters: internal use only
+
+def hf_decoder(bos_piece: str = '<s>'):
+    """A `tokenizers` decoder for SentencePiece pieces (`▁` is a space, `<0xNN>` a byte) where a BOS token takes the
+    text's dummy-prefix space with it, so that any part of a sequence decodes as it reads within the whole."""
+    import re
+    from tokenizers import decoders, Regex
+    return decoders.Sequence([decoders.Replace('▁', ' '), decoders.ByteFallback(),
+                              decoders.Replace(_ESC, _ESCAPED),                                  # noncharacters in the text
+                              decoders.Replace(Regex(rf'\A{re.escape(bos_piece)}\z'), _BOS_MARK),  # the BOS token, whole
+                              decoders.Fuse(),
+                              decoders.Replace(Regex(_BOS_MARK + ' ?'), ''),                   # BOS and the dummy prefix
+                              decoders.Replace(_ESCAPED, _ESC)])
+
 # %% ../nbs/03_tokenizer.ipynb #49876e7f
 def hf_tokenizer(tok: Tokenizer, model_max_length: int | None = None):
-    "A `transformers.PreTrainedTokenizerFast` with the same ids as `tok` on any text (BOS added by its template)."
-    from tokenizers import Tokenizer as HFTok, AddedToken, normalizers, decoders, processors
+    """A `transformers.PreTrainedTokenizerFast` with the same ids as `tok` on any text (BOS added by its template),
+    padding on the left, whose decoder drops the dummy prefix only after BOS (`hf_decoder`)."""
+    from tokenizers import Tokenizer as HFTok, AddedToken, normalizers, processors
     from transformers import PreTrainedTokenizerFast
     t = HFTok(hf_bpe(tok) if tok.model_type == 'bpe' else hf_unigram(tok))
     t.normalizer = normalizers.Sequence([normalizers.NFC(), normalizers.Prepend('▁'), normalizers.Replace(' ', '▁')])
-    t.decoder = decoders.Sequence([decoders.Replace('▁', ' '), decoders.ByteFallback(), decoders.Fuse(), decoders.Strip(' ', 1, 0)])
-    t.add_special_tokens([AddedToken(p, special=True, normalized=False) for _, p in SPECIALS.values()])
-    t.post_processor = processors.TemplateProcessing(single='<s> $A', pair='<s> $A <s> $B', special_tokens=[('<s>', tok.bos_id)])
+    bos = tok.sp.id_to_piece(tok.bos_id)
+    t.decoder = hf_decoder(bos)
+    t.add_special_tokens([AddedToken(p, special=True, normalized=False) for i, p in SPECIALS.values() if i != tok.bos_id])
+    t.post_processor = processors.TemplateProcessing(single=f'{bos} $A', pair=f'{bos} $A {bos} $B', special_tokens=[(bos, tok.bos_id)])
     kw = dict(model_max_length=model_max_length) if model_max_length else {}
-    return PreTrainedTokenizerFast(tokenizer_object=t, bos_token='<s>', eos_token='</s>', unk_token='<unk>', pad_token='<pad>',
-                                   split_special_tokens=True, **kw)
+    return PreTrainedTokenizerFast(tokenizer_object=t, eos_token='</s>', unk_token='<unk>', pad_token='<pad>',
+                                   split_special_tokens=True, padding_side='left', **kw)
 
 def save_hf_tokenizer(tok: Tokenizer, out_dir, model_max_length: int | None = None) -> Path:
-    "Save the `transformers` tokenizer to `out_dir`, marked as a generic fast tokenizer."
+    "Save the `transformers` tokenizer to `out_dir`, marked as a generic fast tokenizer, with `tok`'s model as `tokenizer.model`."
     out_dir = Path(out_dir)
     hf_tokenizer(tok, model_max_length).save_pretrained(out_dir)
     cfgp = out_dir/'tokenizer_config.json'
     c = json.loads(cfgp.read_text()); c['tokenizer_class'] = 'PreTrainedTokenizerFast'
     write_json(cfgp, c)
+    with atomic_path(out_dir/'tokenizer.model') as tmp: shutil.copyfile(tok.path, tmp)
     return out_dir
 
 # %% ../nbs/03_tokenizer.ipynb #3050620f
@@ -192,6 +210,23 @@ def hf_id_mismatches(tok: Tokenizer, hf, texts: list[str], ties: bool = False) -
         sa, sb = segmentation_score(tok, a), segmentation_score(tok, b)
         return tok.model_type == 'unigram' and abs(sa - sb) <= 1e-5 * max(1.0, abs(sa))   # SentencePiece sums in float32
     return [t for t, a, b in zip(texts, ours, theirs) if [tok.bos_id] + a != b and tie(a, b[1:]) == ties]
+
+# %% ../nbs/03_tokenizer.ipynb #d6199a9f
+def _seams(tok: Tokenizer, ids: list[int], most: int | None) -> list[int]:
+    """Where `ids` may be cut in two: not between two byte pieces (a character spelled in bytes), nor right after BOS
+    (a text's start with nothing after it yet); `most` of them, spread."""
+    cuts = [k for k in range(1, len(ids)) if not (tok.is_byte(ids[k - 1]) and tok.is_byte(ids[k])) and ids[k - 1] != tok.bos_id]
+    return cuts if most is None or len(cuts) <= most else [cuts[round(i * (len(cuts) - 1) / max(1, most - 1))] for i in range(most)]
+
+def hf_decode_mismatches(tok: Tokenizer, hf, texts: list[str], seams: int | None = None) -> list[str]:
+    """The texts that the `transformers` tokenizer `hf` does not decode back from their ids (BOS added, special tokens
+    skipped) as SentencePiece reads them (NFC, a typed `▁` as a space): the whole, or its two parts cut at a seam
+    (`seams` of them per text, spread; all with None) and joined, as `pipeline` and streamers decode a continuation."""
+    out, dec = [], lambda x: hf.decode(x, skip_special_tokens=True)
+    for t, ids in zip(texts, hf(list(texts))['input_ids']):
+        want = nfc(t).replace('▁', ' ')
+        if dec(ids) != want or any(dec(ids[:k]) + dec(ids[k:]) != want for k in _seams(tok, ids, seams)): out.append(t)
+    return out
 
 # %% ../nbs/03_tokenizer.ipynb #19a893c6
 def load_parallel(path) -> list[dict]:
@@ -307,16 +342,20 @@ def train_tokenizer(cfg: Config, force: bool = False) -> dict:
         extra = load_parallel(cfg.evaluate.parallel) if cfg.evaluate.parallel else []
         check = lines + [p[s] for p in extra for s in ('bn', 'en')]
         bad, ties = hf_id_mismatches(tok, hf, check), hf_id_mismatches(tok, hf, check, ties=True)
+        undecoded = hf_decode_mismatches(tok, hf, check, seams=3)
         pairs = clean_pair_table(paths)
         report = dict(fingerprint=fp, created=now_iso(), vocab_size=tok.vocab_size, model_type=cfg.tokenizer.model_type,
                       sample=sample, languages=language_stats(tok, paths, 'valid'),
                       parity_corpus_pairs=token_ratio(tok, pairs) if pairs else None,
                       parity_heldout=dict(file=str(cfg.evaluate.parallel), **token_ratio(tok, extra)) if extra else None,
                       parity_comparable=comparable_parity(tok, paths),
-                      hf_check=dict(lines=len(check), mismatches=len(bad), examples=bad[:5], ties=len(ties), tie_examples=ties[:5]),
+                      hf_check=dict(lines=len(check), mismatches=len(bad), examples=bad[:5], ties=len(ties), tie_examples=ties[:5],
+                                    decode_mismatches=len(undecoded), decode_examples=undecoded[:5]),
                       config=cfg.tokenizer.model_dump(mode='json'))
         if len(bad) > max(1, 0.001 * len(check)):
             raise AssertionError(f"transformers tokenizer differs from SentencePiece on {len(bad)} of {len(check)} lines: {bad[:3]}")
+        if len(undecoded) > max(1, 0.001 * len(check)):
+            raise AssertionError(f"transformers tokenizer does not decode {len(undecoded)} of {len(check)} lines back: {undecoded[:3]}")
         write_json(tmp/'report.json', report)
     return report
 

@@ -778,7 +778,7 @@ def plot_training(steps_csv, evals_csv=None, out=None):
     import pandas as pd, matplotlib.pyplot as plt
     s = pd.read_csv(steps_csv)
     x = s['step'] + 1                                        # optimizer steps done
-    fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(13, 3.2))
+    fig, (a1, a2, a3) = subplots(1, 3, figsize=(13, 3.2))
     a1.plot(x, s['loss'], alpha=0.25, lw=0.8, label='train (per step)')
     a1.plot(x, s['loss'].ewm(alpha=0.05).mean(), label='train (smoothed)')
     if evals_csv is not None and Path(evals_csv).exists():
@@ -837,11 +837,11 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     if not rank_distrib(): sweep_checkpoints(paths.checkpoints)
     point = None if force else resume_point(paths.checkpoints, fp, world_size())
     if not (point or force) and (old := list(paths.checkpoints.glob('step-*.json'))) and is_rank0():
-        print(f"{len(old)} step checkpoint(s) of other training settings in {paths.checkpoints}: starting afresh")
+        logger.info(f"{len(old)} step checkpoint(s) of other training settings in {paths.checkpoints}: starting afresh")
     learn = make_learner(cfg, s.dls, s.model, paths.run, fp, s.precision, resume_logs(paths, point),
                          wandb_config=dict(config=cfg.model_dump(mode='json'), precision=s.precision, params=s.model.num_params()))
     state = restore_learner(learn, point)
-    if point: print(f"resuming {cfg.name} at step {point['steps']:,} (epoch {point['epoch']}, batch {point['batch']})")
+    if point: logger.info(f"resuming {cfg.name} at step {point['steps']:,} (epoch {point['epoch']}, batch {point['batch']})")
     if not rank_distrib(): discard_outputs(paths)
     fit_run(learn, cfg, paths, point, state, cbs)
     if not is_rank0(): return {}

@@ -1,4 +1,4 @@
-"""Training tokens per second with and without fastai and mixed precision, inference latency percentiles, peak memory, model FLOPs utilisation and tokenizer speed, measured side by side in one process and written to `bench.json`.
+"""Training tokens per second with and without fastai and mixed precision, inference latency percentiles, a serving benchmark (latency p50/p95/p99 per request, time to first token, a batch-size sweep of tokens/s with peak memory) over any backend against `transformers`, model FLOPs utilisation and tokenizer speed, measured side by side in one process and written to `bench.json`.
 
 Docs: https://bilingual-lm.github.io/bilingual_lm/benchmarking.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/benchmarking.html.md"""
 
 # %% ../nbs/08_benchmarking.ipynb #9c5ab875
 from __future__ import annotations
-import gc, json, os, resource, shutil, statistics, tempfile, time, warnings
+import ctypes, gc, json, os, re, resource, shutil, statistics, tempfile, time, warnings
 from pathlib import Path
 
 import numpy as np, torch
@@ -25,24 +25,53 @@ from .training import lm_loss, precision_callbacks, resolve_precision, resolve_d
 from .core import GettextSource
 
 # %% auto #0
-__all__ = ['percentiles', 'peak_rss_mb', 'matmul_peak', 'RandomWindows', 'StepTimer', 'fastai_step_times', 'bare_step_times',
-           'training_throughput', 'forward_latency', 'generation_latency', 'tokenizer_speed', 'bench_precisions',
-           'training_mfu', 'inference_latency', 'tokenizer_texts', 'bench_ratios', 'plot_bench', 'benchmark', 'summary',
-           'real_sentences', 'watch_tree', 'corpus_benchmark', 'article_texts', 'collect_wall_s', 'wikitext_speed',
-           'load_info', 'stream_speed', 'generation_speed', 'compiled_step_times', 'compile_speed', 'set_sdpa_gqa',
-           'gqa_step', 'step_peak_mib', 'gqa_speed']
+__all__ = ['SWEEP_BATCH_SIZES', 'percentiles', 'latency_ms', 'peak_rss_mb', 'time_runs', 'load_info', 'matmul_peak',
+           'RandomWindows', 'StepTimer', 'fastai_step_times', 'bare_step_times', 'training_throughput',
+           'forward_latency', 'generation_latency', 'TorchBackend', 'HFBackend', 'model_backends', 'memory_method',
+           'peak_mib', 'request_latency', 'batch_sweep', 'serving_ratios', 'serving_benchmark', 'plot_serving',
+           'tokenizer_speed', 'bench_precisions', 'training_mfu', 'inference_latency', 'tokenizer_texts',
+           'bench_ratios', 'plot_bench', 'benchmark', 'summary', 'real_sentences', 'watch_tree', 'corpus_benchmark',
+           'article_texts', 'collect_wall_s', 'wikitext_speed', 'stream_speed', 'generation_speed',
+           'compiled_step_times', 'compile_speed', 'set_sdpa_gqa', 'gqa_step', 'step_peak_mib', 'gqa_speed']
 
 # %% ../nbs/08_benchmarking.ipynb #6be9fc6e
 def _sync(device):
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
 
-def percentiles(xs, ps=(50, 95)) -> dict:
-    "The `ps` percentiles of `xs`, as `{'p50': …, 'p95': …}`."
+def percentiles(xs, ps=(50, 95, 99)) -> dict:
+    """The `ps` percentiles of `xs`, as `{'p50': …, 'p95': …, 'p99': …}`: `numpy.percentile` with its default linear
+    interpolation between the two nearest ranks (type 7 of Hyndman and Fan, 1996), over the values given, one per
+    request or step, the warm-up runs already dropped by the caller. With 100 values or fewer, p99 lies between the
+    two largest."""
     return {f'p{p}': float(np.percentile(xs, p)) for p in ps}
+
+def latency_ms(xs) -> dict:
+    "The mean and the `percentiles` of `xs` (seconds), in milliseconds rounded to 3 decimals."
+    return dict(mean=round(1000 * float(np.mean(xs)), 3)) | {k: round(1000 * v, 3) for k, v in percentiles(xs).items()}
 
 def peak_rss_mb() -> float:
     "Peak resident memory of this process so far (MB)."
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+# %% ../nbs/08_benchmarking.ipynb #12592081
+def time_runs(fns: dict, runs: int, warmup: int = 1, device='cpu') -> dict:
+    """Time each callable of `fns` (key → `f(i)`, `i` the round from 0) in `warmup + runs` interleaved rounds (ABBA
+    order), dropping the first `warmup`. Returns key → `dict(wall=[…], cpu=[…])`, seconds per kept call by
+    `time.perf_counter` (CUDA synchronised before and after) and by `time.process_time` (CPU time of this process)."""
+    keys = list(fns)
+    out = {k: dict(wall=[], cpu=[]) for k in keys}
+    for r in range(warmup + runs):
+        for k in (keys if r % 2 == 0 else keys[::-1]):
+            _sync(device); t, c = time.perf_counter(), time.process_time()
+            fns[k](r)
+            _sync(device)
+            if r >= warmup: out[k]['wall'].append(time.perf_counter() - t); out[k]['cpu'].append(time.process_time() - c)
+    return out
+
+# %% ../nbs/08_benchmarking.ipynb #162238be
+def load_info() -> dict:
+    "The machine's load when a figure is taken: the 1-minute load average, the CPU count and torch's thread count."
+    return dict(load_avg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count(), torch_threads=torch.get_num_threads())
 
 # %% ../nbs/08_benchmarking.ipynb #111a3f6c
 def matmul_peak(dtype=torch.float32, n: int = 2048, reps: int = 10, device='cpu') -> float:
@@ -127,26 +156,199 @@ def training_throughput(args: ModelArgs, bs: int, seq_len: int, steps: int = 6, 
 # %% ../nbs/08_benchmarking.ipynb #177421a6
 @torch.no_grad()
 def forward_latency(model: LlamaLM, prompt_tokens: int, runs: int, device) -> dict:
+    "Latency of one forward pass over a prompt of `prompt_tokens` random tokens at batch 1 (`time_runs`, 3 warm-up runs)."
     model.eval().to(device)
     x = torch.randint(4, model.args.vocab_size, (1, prompt_tokens), device=device)
-    for _ in range(3): model(x)
-    ts = []
-    for _ in range(runs):
-        _sync(device); t = time.perf_counter(); model(x); _sync(device); ts.append(time.perf_counter() - t)
-    return {k: round(v * 1000, 3) for k, v in percentiles(ts).items()} | dict(unit='ms', prompt_tokens=prompt_tokens, runs=runs)
+    ts = time_runs(dict(forward=lambda i: model(x)), runs, warmup=3, device=device)['forward']['wall']
+    return latency_ms(ts) | dict(unit='ms', prompt_tokens=prompt_tokens, runs=runs)
 
 @torch.no_grad()
 def generation_latency(model: LlamaLM, prompt_tokens: int, new_tokens: int, runs: int, device) -> dict:
-    "Per-token decode latency of `transformers` generate (greedy, KV cache, batch 1)."
+    "Per-token decode latency of `transformers` generate (greedy, KV cache, batch 1; `time_runs`, 1 warm-up run)."
     hf = to_hf(model.float().cpu()).to(device)
     x = torch.randint(4, model.args.vocab_size, (1, prompt_tokens), device=device)
     kw = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, pad_token_id=model.args.pad_id)
-    hf.generate(x, **kw)
-    ts = []
-    for _ in range(runs):
-        _sync(device); t = time.perf_counter(); hf.generate(x, **kw); _sync(device); ts.append((time.perf_counter() - t) / new_tokens)
-    return ({k: round(v * 1000, 3) for k, v in percentiles(ts).items()}
-            | dict(unit='ms per token', tokens_per_s=round(1 / statistics.median(ts), 1), new_tokens=new_tokens, runs=runs))
+    ts = [t / new_tokens for t in time_runs(dict(generate=lambda i: hf.generate(x, **kw)), runs, warmup=1, device=device)['generate']['wall']]
+    return latency_ms(ts) | dict(unit='ms per token', tokens_per_s=round(1 / statistics.median(ts), 1), new_tokens=new_tokens, runs=runs)
+
+# %% ../nbs/08_benchmarking.ipynb #f877cc27
+class TorchBackend:
+    "This project's `LlamaLM` as a serving backend: `logits` is its forward pass, `generate` its greedy decoding with a KV cache."
+    name = 'ours'
+    def __init__(self, model: LlamaLM): self.model = model.eval()
+    @torch.no_grad()
+    def logits(self, ids): return self.model(ids)
+    @torch.no_grad()
+    def generate(self, ids, max_new_tokens: int): return self.model.generate(ids, max_new_tokens, temperature=0)
+
+class HFBackend:
+    "A `transformers` `LlamaForCausalLM` as a serving backend: its forward pass, and its `generate` (greedy, exactly `max_new_tokens` new tokens)."
+    name = 'transformers'
+    def __init__(self, hf): self.hf = hf.eval()
+    @torch.no_grad()
+    def logits(self, ids): return self.hf(ids).logits
+    @torch.no_grad()
+    def generate(self, ids, max_new_tokens: int):
+        return self.hf.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens,
+                                min_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.hf.config.pad_token_id)
+
+def model_backends(model: LlamaLM, device='cpu') -> list:
+    "Ours and `transformers` (`to_hf`: the same weights), in fp32 on `device`."
+    model = model.float().to(device).eval()
+    return [TorchBackend(model), HFBackend(to_hf(model))]
+
+# %% ../nbs/08_benchmarking.ipynb #37b3dd49
+_STATUS, _CLEAR_REFS = Path('/proc/self/status'), Path('/proc/self/clear_refs')
+
+def _status_kib(field: str) -> int:
+    "A `kB` field of /proc/self/status (`VmRSS`, `VmHWM`)."
+    return int(re.search(rf'^{field}:\s+(\d+) kB', _STATUS.read_text(), re.M).group(1))
+
+def _release():
+    """Collect the young generations of garbage (a full `gc.collect()` costs half a CPU second with `transformers` loaded) and
+    hand the C heap's free pages back to the system (glibc's `malloc_trim`; elsewhere there is nothing to trim)."""
+    gc.collect(1)
+    try: ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError): pass
+
+def memory_method(device='cpu') -> str:
+    "How `peak_mib` measures on `device`: `cuda_max_allocated`, else `rss_hwm` where the peak RSS can be reset, else `rss_sampled`."
+    if torch.device(device).type == 'cuda': return 'cuda_max_allocated'
+    try: _CLEAR_REFS.write_text('5'); _status_kib('VmHWM'); return 'rss_hwm'
+    except (OSError, AttributeError): return 'rss_sampled'
+
+def _sampled_peak_bytes(fn, interval: float = 1e-3) -> int:
+    "Peak RSS growth during `fn()`, sampled every `interval` seconds from a thread."
+    import psutil, threading
+    proc, stop = psutil.Process(), threading.Event()
+    base = peak = proc.memory_info().rss
+    def watch():
+        nonlocal peak
+        while not stop.is_set(): peak = max(peak, proc.memory_info().rss); time.sleep(interval)
+    th = threading.Thread(target=watch, daemon=True); th.start()
+    try: fn()
+    finally: stop.set(); th.join()
+    return max(peak, proc.memory_info().rss) - base
+
+def peak_mib(fn, device='cpu', method: str | None = None) -> float:
+    """Call `fn()` once and return the peak memory (MiB) it took above what was in use when it began, by `method`
+    (default `memory_method(device)`): `cuda_max_allocated` (tensors), `rss_hwm` or `rss_sampled` (the process's RSS)."""
+    method = method or memory_method(device)
+    if method not in ('cuda_max_allocated', 'rss_hwm', 'rss_sampled'):
+        raise ValueError(f"peak_mib: unknown method {method!r} (cuda_max_allocated, rss_hwm or rss_sampled)")
+    _release()
+    if method == 'cuda_max_allocated':
+        _sync(device); torch.cuda.reset_peak_memory_stats(device); base = torch.cuda.memory_allocated(device)
+        fn(); _sync(device)
+        return round((torch.cuda.max_memory_allocated(device) - base) / 2**20, 2)
+    if method == 'rss_sampled': return round(max(0, _sampled_peak_bytes(fn)) / 2**20, 2)
+    _CLEAR_REFS.write_text('5'); base = _status_kib('VmRSS')
+    fn()
+    return round(max(0, _status_kib('VmHWM') - base) / 1024, 2)
+
+# %% ../nbs/08_benchmarking.ipynb #07dc66a9
+def _prompts(n: int, prompt_tokens: int, vocab_size: int, seed: int, device):
+    "`n` × `prompt_tokens` random ordinary token ids (4 up to `vocab_size`, past the control pieces), seeded."
+    return torch.randint(4, vocab_size, (n, prompt_tokens), generator=torch.Generator().manual_seed(seed)).to(device)
+
+def request_latency(backends: list, vocab_size: int, prompt_tokens: int = 32, new_tokens: int = 32, requests: int = 100,
+                    warmup: int = 2, device='cpu', seed: int = 0) -> dict:
+    "Per-request latency percentiles, time to first token and tokens/s of each backend at batch 1 (`time_runs`, interleaved)."
+    x = _prompts(requests + warmup, prompt_tokens, vocab_size, seed, device)
+    gens, ref = {}, None
+    for b in backends:                                    # the tokens compared, and a check that each keeps the protocol
+        gens[b.name] = [b.generate(x[i:i + 1], new_tokens) for i in range(min(4, len(x)))]
+        if bad := [tuple(g.shape) for g in gens[b.name] if tuple(g.shape) != (1, prompt_tokens + new_tokens)]:
+            raise ValueError(f"backend {b.name!r}: generate(ids, {new_tokens}) must return the {prompt_tokens} prompt tokens and exactly "
+                             f"{new_tokens} new ones, shape (1, {prompt_tokens + new_tokens}); got {bad[0]}")
+    fns = {}
+    for b in backends:
+        fns[b.name, 'request'] = lambda i, b=b: b.generate(x[i:i + 1], new_tokens)
+        fns[b.name, 'first_token'] = lambda i, b=b: b.generate(x[i:i + 1], 1)
+    t = time_runs(fns, requests, warmup, device)
+    out = dict(prompt_tokens=prompt_tokens, new_tokens=new_tokens, requests=requests, warmup=warmup, backends={})
+    for b in backends:
+        r, f = t[b.name, 'request'], t[b.name, 'first_token']
+        med_r, med_f = statistics.median(r['wall']), statistics.median(f['wall'])
+        gen = torch.cat(gens[b.name])[:, prompt_tokens:]
+        ref = gen if ref is None else ref
+        out['backends'][b.name] = dict(
+            request_ms=latency_ms(r['wall']), request_cpu_ms=latency_ms(r['cpu']), first_token_ms=latency_ms(f['wall']),
+            tokens_per_s=round(new_tokens / med_r, 1),
+            decode_tokens_per_s=round((new_tokens - 1) / (med_r - med_f), 1) if new_tokens > 1 and med_r > med_f else None,
+            same_tokens=round((gen == ref).float().mean().item(), 3))
+    return out
+
+# %% ../nbs/08_benchmarking.ipynb #ebaed6a5
+SWEEP_BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64)
+
+def batch_sweep(backends: list, vocab_size: int, batch_sizes=SWEEP_BATCH_SIZES, prompt_tokens: int = 32, new_tokens: int = 32,
+                runs: int = 3, warmup: int = 1, device='cpu', seed: int = 0) -> dict:
+    "Generation and prefill tokens/s and the peak memory of `generate` of each backend at each batch size (`time_runs`, `peak_mib`)."
+    out = dict(batch_sizes=list(batch_sizes), prompt_tokens=prompt_tokens, new_tokens=new_tokens, runs=runs, memory=memory_method(device),
+               backends={b.name: dict(tokens_per_s=[], prefill_tokens_per_s=[], peak_mib=[]) for b in backends})
+    for bs in batch_sizes:
+        x = _prompts(bs, prompt_tokens, vocab_size, seed + bs, device)
+        fns = {}
+        for b in backends:
+            fns[b.name, 'generate'] = lambda i, b=b: b.generate(x, new_tokens)
+            fns[b.name, 'prefill'] = lambda i, b=b: b.logits(x)
+        t = time_runs(fns, runs, warmup, device)
+        for b in backends:
+            row = out['backends'][b.name]
+            row['tokens_per_s'].append(round(bs * new_tokens / statistics.median(t[b.name, 'generate']['wall']), 1))
+            row['prefill_tokens_per_s'].append(round(bs * prompt_tokens / statistics.median(t[b.name, 'prefill']['wall']), 1))
+            row['peak_mib'].append(peak_mib(lambda: b.generate(x, new_tokens), device))
+    return out
+
+# %% ../nbs/08_benchmarking.ipynb #9a80c9b6
+def serving_ratios(latency: dict, sweep: dict, baseline: str = 'transformers') -> dict:
+    "Each backend's serving figures over `baseline`'s (speed-ups above 1 when faster; memory below 1 when smaller)."
+    lb, sb = latency['backends'], sweep['backends']
+    div = lambda a, b: round(a / b, 3) if a is not None and b else None
+    out = {}
+    for n, a in lb.items():
+        if n == baseline: continue
+        z = lb[baseline]
+        out[n] = dict(**{f'request_{p}': div(z['request_ms'][p], a['request_ms'][p]) for p in ('p50', 'p95', 'p99')},
+                      request_cpu_p50=div(z['request_cpu_ms']['p50'], a['request_cpu_ms']['p50']),
+                      first_token_p50=div(z['first_token_ms']['p50'], a['first_token_ms']['p50']),
+                      tokens_per_s=div(a['tokens_per_s'], z['tokens_per_s']),
+                      sweep_tokens_per_s=[div(u, v) for u, v in zip(sb[n]['tokens_per_s'], sb[baseline]['tokens_per_s'])],
+                      sweep_peak_mib=[div(u, v) for u, v in zip(sb[n]['peak_mib'], sb[baseline]['peak_mib'])])
+    return out
+
+# %% ../nbs/08_benchmarking.ipynb #44db229b
+def serving_benchmark(backends: list, vocab_size: int, prompt_tokens: int = 32, new_tokens: int = 32, requests: int = 100, warmup: int = 2,
+                      batch_sizes=SWEEP_BATCH_SIZES, sweep_runs: int = 3, device='cpu', baseline: str = 'transformers') -> dict:
+    "Request latency (p50/p95/p99, first token, tokens/s) and the batch-size sweep (tokens/s, peak memory) of each backend, with ratios to `baseline`."
+    names = [b.name for b in backends]
+    if len(set(names)) != len(names): raise ValueError(f"serving_benchmark: backend names must differ, got {names}")
+    if baseline not in names: raise ValueError(f"serving_benchmark: no backend named {baseline!r} (the baseline) among {names}")
+    load = [load_info()]
+    lat = request_latency(backends, vocab_size, prompt_tokens, new_tokens, requests, warmup, device); load.append(load_info())
+    sweep = batch_sweep(backends, vocab_size, batch_sizes, prompt_tokens, new_tokens, sweep_runs, 1, device); load.append(load_info())
+    return dict(backends=names, baseline=baseline, latency=lat, sweep=sweep, ratios=serving_ratios(lat, sweep, baseline), load=load)
+
+def plot_serving(s: dict, out=None):
+    "Request latency p50/p95/p99 per backend, and generation tokens/s and peak memory against batch size, from `s` (`serving_benchmark`); saved to `out` when given."
+    import matplotlib.pyplot as plt
+    fig, (a0, a1, a2) = plt.subplots(1, 3, figsize=(12, 3.2))
+    lat, sw, names = s['latency']['backends'], s['sweep'], s['backends']
+    w = 0.8 / len(names)
+    for i, n in enumerate(names):
+        a0.bar(np.arange(3) + i * w, [lat[n]['request_ms'][p] for p in ('p50', 'p95', 'p99')], w, label=n)
+        a1.plot(sw['batch_sizes'], sw['backends'][n]['tokens_per_s'], 'o-', label=n)
+        a2.plot(sw['batch_sizes'], sw['backends'][n]['peak_mib'], 'o-', label=n)
+    a0.set_xticks(np.arange(3) + w * (len(names) - 1) / 2, ['p50', 'p95', 'p99'])
+    a0.set_ylabel('ms per request'); a0.set_title(f"{s['latency']['prompt_tokens']} + {s['latency']['new_tokens']} tokens, batch 1")
+    for a in (a1, a2): a.set_xscale('log', base=2); a.set_xlabel('batch size')
+    a1.set_ylabel('new tokens / s'); a1.set_title('generation throughput')
+    a2.set_ylabel('MiB'); a2.set_title(f"peak memory of generate ({sw['memory']})")
+    a0.legend(fontsize=8)
+    plt.tight_layout()
+    if out: save_figure(fig, out)
+    return fig
 
 # %% ../nbs/08_benchmarking.ipynb #621114b0
 def tokenizer_speed(tok: Tokenizer, hf_dir, texts: list[str], reps: int = 3) -> dict:
@@ -220,35 +422,46 @@ def plot_bench(b: dict, out=None):
     return fig
 
 # %% ../nbs/08_benchmarking.ipynb #cbba34be
-def benchmark(cfg: Config, force: bool = False) -> dict:
+def benchmark(cfg: Config, force: bool = False, requests: int | None = None, batch_sizes=SWEEP_BATCH_SIZES) -> dict:
     "Measure the run's model; write and return `models/<run>/bench.json`."
     paths, bc, t = Paths.of(cfg), cfg.bench, cfg.train
+    requests = requests or bc.latency_runs
     trained = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')
-    fp = fingerprint(trained['fingerprint'], bc.model_dump(mode='json'))
+    fp = fingerprint(trained['fingerprint'], bc.model_dump(mode='json'), dict(requests=requests, batch_sizes=list(batch_sizes)))
     if not force and (done := up_to_date(paths.bench, fp)): return done
     device = resolve_device(t.device)
     model, precs = load_weights(paths.weights), bench_precisions(device)
-    with progress(total=4, desc='bench', unit='part') as bar:
+    with progress(total=5, desc='bench', unit='part') as bar:
         training = training_throughput(model.args, t.batch_size, t.seq_len, bc.train_steps, bc.warmup_steps, 2, device, precs); bar.update()
         peak, mfu = training_mfu(model, training, t.seq_len, precs, device); bar.update()
         latency = inference_latency(model, bc, device); bar.update()
         tokspeed = tokenizer_speed(Tokenizer(paths.tokenizer), paths.hf, tokenizer_texts(paths, bc.tokenizer_mb)); bar.update()
+        serving = serving_benchmark(model_backends(model, device), model.args.vocab_size, bc.prompt_tokens, bc.new_tokens, requests,
+                                    bc.warmup_steps, batch_sizes, device=device); bar.update()
     b = dict(fingerprint=fp, created=now_iso(), device=str(device), hardware=hardware_info(), precision_used_in_training=trained['precision'],
              model=dict(params=model.num_params(), flops_per_token=model.flops_per_token(t.seq_len), seq_len=t.seq_len, batch_size=t.batch_size),
              training=training, matmul_peak_flops={k: round(v) for k, v in peak.items()}, mfu=mfu, latency=latency,
-             tokenizer=tokspeed, ratios=bench_ratios(training, tokspeed, precs), peak_rss_mb=round(peak_rss_mb(), 1))
+             tokenizer=tokspeed, ratios=bench_ratios(training, tokspeed, precs), serving=serving, peak_rss_mb=round(peak_rss_mb(), 1))
     plot_bench(b, paths.plots/'bench.png')
+    plot_serving(serving, paths.plots/'serving.png')
     write_json(paths.bench, b)
     return b
 
 # %% ../nbs/08_benchmarking.ipynb #837ea416
 def summary(r: dict, cfg: Config) -> str:
-    "The stage's one line for the CLI: the fastest training setup with its MFU, and the latency percentiles of `r` (a `bench.json`)."
+    """The stage's one line for the CLI: the fastest training setup with its MFU, the latency percentiles of `r` (a
+    `bench.json`), and (where `r` has them) the serving request's p50/p99 and its speed-up over `transformers`."""
     tr = r['training']
     best = max(tr, key=lambda k: tr[k]['tokens_per_s'])
-    return (f"{best} {tr[best]['tokens_per_s']:,.0f} tok/s (MFU {r['mfu'][best]:.1%}); forward p50/p95 "
+    line = (f"{best} {tr[best]['tokens_per_s']:,.0f} tok/s (MFU {r['mfu'][best]:.1%}); forward p50/p95 "
             f"{r['latency']['forward']['p50']}/{r['latency']['forward']['p95']} ms; generate p50/p95 "
             f"{r['latency']['generate']['p50']}/{r['latency']['generate']['p95']} ms/token")
+    if s := r.get('serving'):
+        l = s['latency']
+        ours = l['backends']['ours']['request_ms']
+        line += (f"; request ({l['prompt_tokens']}+{l['new_tokens']} tokens) p50/p99 {ours['p50']}/{ours['p99']} ms, "
+                 f"{s['ratios']['ours']['request_p50']}x transformers")
+    return line
 
 # %% ../nbs/08_benchmarking.ipynb #44ffbbdd
 def real_sentences(lang: str = 'bn') -> list[str]:
@@ -388,11 +601,6 @@ def wikitext_speed(dumps: list, work, procs=(1, 2), reps: int = 2) -> dict:
     if len(procs) > 1: out['speedup'] = round(med(wall[procs[0]]) / med(wall[procs[-1]]), 2)
     return out
 
-# %% ../nbs/08_benchmarking.ipynb #162238be
-def load_info() -> dict:
-    "The machine's load when a figure is taken: the 1-minute load average, the CPU count and torch's thread count."
-    return dict(load_avg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count(), torch_threads=torch.get_num_threads())
-
 # %% ../nbs/08_benchmarking.ipynb #59e0354e
 def _datasets_stream(hf, texts: list[str], out: Path, dtype, bos: int, eos: int, num_proc: int, cache: Path):
     "The baseline: `Dataset.map` of the fast tokenizer on `num_proc` processes, then the stream laid out from the Arrow offsets."
@@ -453,23 +661,16 @@ def stream_speed(tok: Tokenizer, hf_dir, batches: list[dict], reps: int = 3, num
 # %% ../nbs/08_benchmarking.ipynb #532d14af
 @torch.no_grad()
 def generation_speed(model: LlamaLM, batch_sizes=(1, 8), prompt_tokens: int = 16, new_tokens: int = 32, reps: int = 3, device='cpu') -> dict:
-    "Greedy generation tokens/s of `LlamaLM.generate` and of `transformers` `generate` on the same weights, per batch size."
-    model = model.float().to(device).eval()
-    hf = to_hf(model)
-    kw = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, pad_token_id=model.args.pad_id)
+    "Greedy generation tokens/s of `LlamaLM.generate` and of `transformers` `generate` on the same weights, per batch size (`time_runs`)."
+    ours, hf = model_backends(model, device)
     out = dict(prompt_tokens=prompt_tokens, new_tokens=new_tokens, load=[load_info()])
     for bs in batch_sizes:
-        g = torch.Generator().manual_seed(bs)
-        x = torch.randint(4, model.args.vocab_size, (bs, prompt_tokens), generator=g).to(device)
-        runs = dict(ours=lambda: model.generate(x, new_tokens, temperature=0), hf=lambda: hf.generate(x, **kw))
-        res, toks = {k: [] for k in runs}, {}
-        for k, f in runs.items(): toks[k] = f()[:, prompt_tokens:]        # warm-up, and the tokens compared
-        for _ in range(reps):
-            for k, f in runs.items():
-                _sync(device); t = time.perf_counter(); f(); _sync(device); res[k].append(time.perf_counter() - t)
-        tps = {k: round(bs * new_tokens / statistics.median(v), 1) for k, v in res.items()}
-        out[f'batch_{bs}'] = dict(ours_tokens_per_s=tps['ours'], hf_tokens_per_s=tps['hf'], ours_over_hf=round(tps['ours'] / tps['hf'], 3),
-                                  same_tokens=round((toks['ours'] == toks['hf']).float().mean().item(), 3))
+        x = _prompts(bs, prompt_tokens, model.args.vocab_size, bs, device)
+        toks = {b.name: b.generate(x, new_tokens)[:, prompt_tokens:] for b in (ours, hf)}      # warm-up, and the tokens compared
+        t = time_runs({b.name: (lambda i, b=b: b.generate(x, new_tokens)) for b in (ours, hf)}, reps, warmup=0, device=device)
+        tps = {k: round(bs * new_tokens / statistics.median(v['wall']), 1) for k, v in t.items()}
+        out[f'batch_{bs}'] = dict(ours_tokens_per_s=tps['ours'], hf_tokens_per_s=tps['transformers'], ours_over_hf=round(tps['ours'] / tps['transformers'], 3),
+                                  same_tokens=round((toks['ours'] == toks['transformers']).float().mean().item(), 3))
         out['load'].append(load_info())
     return out
 

@@ -422,12 +422,15 @@ def plot_bench(b: dict, out=None):
     return fig
 
 # %% ../nbs/08_benchmarking.ipynb #cbba34be
-def benchmark(cfg: Config, force: bool = False, requests: int | None = None, batch_sizes=SWEEP_BATCH_SIZES) -> dict:
-    "Measure the run's model; write and return `models/<run>/bench.json`."
+def benchmark(cfg: Config, force: bool = False, requests: int | None = None, batch_sizes=None) -> dict:
+    """Measure the run's model, and on CPU its exports (`bilingual-lm export`, `09a_export`); write and return
+    `models/<run>/bench.json`. `requests` and `batch_sizes` default to `bench.requests` and `bench.batch_sizes`."""
     paths, bc, t = Paths.of(cfg), cfg.bench, cfg.train
-    requests = requests or bc.latency_runs
+    requests, batch_sizes = requests or bc.requests, list(batch_sizes or bc.batch_sizes)
+    exports = read_json(paths.run/'exports.json') if (paths.run/'exports.json').exists() else {}
     trained = read_json(paths.run/'train.json', 'training summary (run `bilingual-lm train` first)')
-    fp = fingerprint(trained['fingerprint'], bc.model_dump(mode='json'), dict(requests=requests, batch_sizes=list(batch_sizes)))
+    fp = fingerprint(trained['fingerprint'], bc.model_dump(mode='json'), dict(requests=requests, batch_sizes=batch_sizes),
+                     {k: v.get('sha256') for k, v in exports.items()})       # a new export is measured again
     if not force and (done := up_to_date(paths.bench, fp)): return done
     device = resolve_device(t.device)
     model, precs = load_weights(paths.weights), bench_precisions(device)
@@ -436,7 +439,9 @@ def benchmark(cfg: Config, force: bool = False, requests: int | None = None, bat
         peak, mfu = training_mfu(model, training, t.seq_len, precs, device); bar.update()
         latency = inference_latency(model, bc, device); bar.update()
         tokspeed = tokenizer_speed(Tokenizer(paths.tokenizer), paths.hf, tokenizer_texts(paths, bc.tokenizer_mb)); bar.update()
-        serving = serving_benchmark(model_backends(model, device), model.args.vocab_size, bc.prompt_tokens, bc.new_tokens, requests,
+        from bilingual_lm.export import export_backends
+        backends = model_backends(model, device) + (export_backends(paths.run) if device.type == 'cpu' else [])
+        serving = serving_benchmark(backends, model.args.vocab_size, bc.prompt_tokens, bc.new_tokens, requests,
                                     bc.warmup_steps, batch_sizes, device=device); bar.update()
     b = dict(fingerprint=fp, created=now_iso(), device=str(device), hardware=hardware_info(), precision_used_in_training=trained['precision'],
              model=dict(params=model.num_params(), flops_per_token=model.flops_per_token(t.seq_len), seq_len=t.seq_len, batch_size=t.batch_size),

@@ -683,6 +683,8 @@ class BenchConfig(Section):
     train_steps: int = Field(6, ge=1)
     warmup_steps: int = Field(2, ge=0)
     latency_runs: int = Field(20, ge=1)
+    requests: int = Field(50, ge=2)                  # serving: requests timed per backend (p99 of 50 interpolates the two slowest)
+    batch_sizes: list[int] = [1, 2, 4, 8, 16, 32, 64]   # serving: the batch-size sweep
     prompt_tokens: int = Field(32, ge=1)
     new_tokens: int = Field(32, ge=1)
     tokenizer_mb: float = Field(2.0, gt=0)

@@ -875,8 +875,13 @@ def seed_everything(seed: int):
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
 # %% ../nbs/00_core.ipynb #e194fb59
-def git_commit(root='.') -> str | None:
-    "The commit `root` is checked out at (with `-dirty` when there are local changes), or None outside git."
+def git_commit(root=None) -> str | None:
+    """The commit `root` is checked out at (with `-dirty` when there are local changes), or None outside git. The
+    default is this package's own folder: a run records the code that ran, wherever it was started from."""
+    if root is None:
+        import importlib.util
+        spec = importlib.util.find_spec('bilingual_lm')
+        root = Path(spec.origin).resolve().parent if spec and spec.origin else '.'
     try:
         sha = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=root, capture_output=True, text=True, timeout=10)
         if sha.returncode: return None

@@ -6,7 +6,7 @@ Docs: https://bilingual-lm.github.io/bilingual_lm/experiments.html.md"""
 
 # %% ../nbs/11_experiments.ipynb #fcfdf94c
 from __future__ import annotations
-import itertools, json, math, platform, re, shutil
+import difflib, itertools, json, math, platform, re, shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -393,15 +393,27 @@ def run_folders(models_dir) -> list[Path]:
     found = {p.parent for n in ('run.json', 'train.json') for p in top.rglob(n)}
     return sorted(d for d in found if not any(part.startswith('.') for part in d.relative_to(top).parts))
 
+def _key_error(top: Path, k: str, cfgs: list) -> DataError:
+    "No run under `top` has the config key `k`: the error, with the nearest keys the runs do have."
+    def flat(d, pre=''):
+        for kk, v in d.items(): yield from (flat(v, f"{pre}{kk}.") if isinstance(v, dict) else [f"{pre}{kk}"])
+    have = sorted({x for c in cfgs for x in flat(c)})
+    near = difflib.get_close_matches(k, have, n=3)
+    return DataError(f"{top}: no run has the config key '{k}'" + (f" (did you mean {', '.join(near)}?)" if near else ''))
+
 def runs(models_dir, keys=()):
-    "The run registry of `models_dir`: a DataFrame, a row a run (see above), sorted by folder."
+    """The run registry of `models_dir`: a DataFrame, a row a run (see above), sorted by folder; a folder `archive_runs`
+    wrote gives its archive (`read_archive`). A key no run's config has is a `DataError` naming it."""
     import pandas as pd
-    top, rows = Path(models_dir), []
+    top, rows, cfgs, figs = Path(models_dir), [], [], []
+    if (top/'runs.csv').is_file() and not run_folders(top): return read_archive(top)
     for d in run_folders(top):
-        cfg = _read(d/'run.json').get('config') or {}
-        rel = d.relative_to(top)
+        cfgs.append(cfg := _read(d/'run.json').get('config') or {})
+        rel, fig = d.relative_to(top), run_figures(d); figs.append(fig)
         rows.append(dict(run=rel.as_posix(), experiment=rel.parent.as_posix() if rel.parent != Path('.') else '',
-                         **{k: config_value(cfg, k) for k in keys}, **run_figures(d), path=d))
+                         **{k: config_value(cfg, k) for k in keys if k not in fig}, **fig, path=d))
+    for k in keys:
+        if rows and not any(k in f for f in figs) and all(config_value(c, k) is None for c in cfgs): raise _key_error(top, k, cfgs)
     return pd.DataFrame(rows)
 
 # %% ../nbs/11_experiments.ipynb #66e77bf3
@@ -451,6 +463,7 @@ def _registry(src, by):
     if isinstance(src, pd.DataFrame):
         missing = [k for k in by if k not in src.columns]
         if missing: src = src.assign(**{k: [config_value(_read(Path(p)/'run.json').get('config') or {}, k) for p in src['path']] for k in missing})
+        if unknown := [k for k in missing if src[k].isna().all()]: raise DataError(f"no run has the config key(s) {', '.join(unknown)}")
         return src
     if not Path(src).is_dir(): raise DataError(f"{src}: no such folder of runs")
     return runs(src, keys=by)
@@ -491,6 +504,9 @@ def compare(src, by, metrics=None, baseline: str | None = None) -> Comparison:
     metrics = list(metrics or [c for c in reg.columns if re.fullmatch(DEFAULT_METRICS, c) and reg[c].notna().any()])
     if bad := [m for m in metrics if m not in reg.columns]: raise DataError(f"no run has the figure(s) {', '.join(bad)}; they have: {', '.join(reg.columns)}")
     reg = reg.assign(group=[_group_label(r, by) for _, r in reg.iterrows()])
+    twice = reg[reg.duplicated(['group', 'seed'], keep=False) & reg['seed'].notna()]
+    if len(twice): raise DataError(f"group {twice['group'].iloc[0]} has seed {int(twice['seed'].iloc[0])} more than once (runs "
+                                   f"{', '.join(twice['run'].head(3))}): a paired test needs one run a seed; compare one experiment, or add the key that tells them apart to `by`")
     firsts = reg.drop_duplicates('group')
     groups = [g for _, g in sorted(((tuple(_order(r[b]) for b in by), r['group']) for _, r in firsts.iterrows()))]
     baseline = baseline or groups[0]

@@ -285,15 +285,20 @@ EXPORT_LOADERS = dict(
 from transformers import AutoTokenizer
 tok = AutoTokenizer.from_pretrained("{hf}")
 sess = ort.InferenceSession("{file}")
-ids = tok("আমি", return_tensors="np").input_ids
-logits = sess.run(None, {{sess.get_inputs()[0].name: ids}})[0]     # (batch, tokens, vocabulary)''', 'python'),
+enc = tok(["আমি"], return_tensors="np")
+logits = sess.run(["logits"], {{"input_ids": enc.input_ids, "attention_mask": enc.attention_mask}})[0]   # (batch, tokens, vocabulary)''', 'python'),
     gguf=("GGUF, with a llama.cpp runtime (llama.cpp, Ollama, LM Studio)", '''llama-cli -m {file} -p "আমি" -n 40
 # Ollama: a Modelfile with the line `FROM ./{name}`, then
 ollama create {run} -f Modelfile && ollama run {run} "আমি"''', 'sh'),
-    int8=("int8 dynamic quantization (torch): the float model's linear layers with int8 weights", '''import torch
-from bilingual_lm.models import load_weights
-model = torch.ao.quantization.quantize_dynamic(load_weights("{weights}"), {{torch.nn.Linear}}, dtype=torch.qint8)
-# the exported file is `{file}`: see `bilingual_lm.export` for loading it directly''', 'python'))
+    int8=("int8 dynamic quantization (torch): the float model's linear layers with int8 weights", '''from bilingual_lm.export import load_int8
+model = load_int8("{folder}")            # our LlamaLM with int8 linear layers (torch dynamic quantization), CPU''', 'python'))
+
+def _serving_speed(serving: dict, f: str) -> dict | None:
+    "An export's serving figures in `bench.json` (`08_benchmarking`): request p50 in ms, tokens/s, speed-up over transformers."
+    lat = ((serving.get('latency') or {}).get('backends') or {}).get(f)
+    if not lat: return None
+    return {'request p50 ms': lat['request_ms']['p50'], 'tokens/s': lat.get('tokens_per_s'),
+            '× transformers': ((serving.get('ratios') or {}).get(f) or {}).get('request_p50')}
 
 def exports_section(r: dict, run: str, run_dir: str | None = None) -> str:
     "The export table (format, file, size, fidelity, speed, version) and how to load each format; '' without exports."
@@ -302,14 +307,15 @@ def exports_section(r: dict, run: str, run_dir: str | None = None) -> str:
     run_dir = run_dir or f"models/{run}"
     serving = ((r.get('bench') or {}).get('serving') or {})
     rows = [dict(format=f, file=f"`{v['path']}`", size=_size(v['bytes']), fidelity=_pairs(v.get('fidelity')),
-                 speed=_pairs(v.get('speed') or serving.get(f)), version=v.get('version', '—')) for f, v in ex.items()]
+                 speed=_pairs(v.get('speed') or _serving_speed(serving, f)), version=v.get('version', '—')) for f, v in ex.items()]
     out = ("## Exports\n\nEach export was checked against the float model it came from (`exports.json`):\n\n"
            + _table(rows, ['format', 'file', 'size', 'fidelity', 'speed', 'version']))
     for f, v in ex.items():
         what, code, lang = EXPORT_LOADERS.get(f, (f"`{f}`", "# see bilingual_lm.export for this format: {file}", 'python'))
         file = f"{run_dir}/{v['path']}"
         out += f"\n**{f}**: {what}.\n\n```{lang}\n" + code.format(file=file, name=Path(v['path']).name, run=_repo_part(run).lower(),
-                                                                  hf=f"{run_dir}/hf", weights=f"{run_dir}/model.safetensors") + "\n```\n"
+                                                                  hf=f"{run_dir}/hf", weights=f"{run_dir}/model.safetensors",
+                                                                  folder=str(Path(file).parent)) + "\n```\n"
     return out
 
 # %% ../nbs/09_model_cards.ipynb #4beead19

@@ -14,7 +14,7 @@ import numpy as np, torch, torch.nn.functional as F
 
 from fastai.callback.core import Callback, CancelTrainException, TrainEvalCallback
 from fastai.callback.fp16 import MixedPrecision
-from fastai.callback.progress import CSVLogger
+from fastai.callback.progress import CSVLogger, ProgressCallback
 from fastai.callback.schedule import fit_one_cycle  # noqa: F401  (patches Learner.fit_one_cycle)
 from fastai.callback.tracker import EarlyStoppingCallback, SaveModelCallback
 from fastai.callback.training import GradientClip
@@ -649,8 +649,10 @@ def make_learner(cfg: Config, dls: DataLoaders, model: LlamaLM, run_dir, fp: str
     if t.early_stopping_patience: cbs.append(ResumableEarlyStopping(monitor='valid_loss', patience=t.early_stopping_patience))
     if t.wandb and is_rank0(): cbs.append(wandb_callback(wandb_config or cfg.model_dump(mode='json'), t.wandb_project, run_dir, cfg.name))
     opt = lambda params, lr: Adam(params, lr=lr, mom=0.9, sqr_mom=0.95, eps=1e-8, wd=t.weight_decay)
-    return Learner(dls, model, loss_func=lm_loss, opt_func=opt, lr=t.lr, metrics=[Perplexity()], cbs=cbs,
-                   path=Path(run_dir), model_dir='checkpoints', wd=t.weight_decay, moms=(0.9, 0.9, 0.9))
+    learn = Learner(dls, model, loss_func=lm_loss, opt_func=opt, lr=t.lr, metrics=[Perplexity()], cbs=cbs,
+                    path=Path(run_dir), model_dir='checkpoints', wd=t.weight_decay, moms=(0.9, 0.9, 0.9))
+    if os.environ.get('BILINGUAL_LM_PROGRESS', '1') == '0': learn.remove_cb(ProgressCallback)   # the switch of core's `progress`
+    return learn
 
 # %% ../nbs/06_training.ipynb #c633128d
 def save_hf(model: LlamaLM, out_dir, tokenizer: Tokenizer | None = None) -> Path:
@@ -849,4 +851,5 @@ def train(cfg: Config, force: bool = False, cbs=None) -> dict:
     save_plots(learn, cfg, paths)
     record = training_summary(learn, cfg, fp, s, point)
     write_json(paths.run/'train.json', record)
-    return record
+    from bilingual_lm.export import model_version
+    return record | dict(version=model_version(paths.run)['version'])   # version.json: semantic version, fingerprints, checksums (09a)

@@ -16,10 +16,10 @@ from .models import LlamaLM, ModelArgs, load_weights, to_hf
 from .tokenizer import Tokenizer, nfc
 
 # %% auto #0
-__all__ = ['VERSION_FILE', 'MODEL_FILES', 'EXPORT_FORMATS', 'EXPORTS_FILE', 'EXPORT_FILES', 'EXPORT_COMMANDS', 'heldout_texts',
-           'heldout_sequences', 'pad_batch', 'compare_logits', 'WithMask', 'export_onnx', 'OnnxLM', 'quantize_int8',
-           'save_int8', 'load_int8', 'fidelity_pairs', 'int8_fidelity', 'gguf_permute', 'rope_pairs', 'gguf_tensors',
-           'adds_space_prefix', 'gguf_vocab', 'write_gguf', 'read_gguf', 'check_gguf', 'gguf_reference',
+__all__ = ['VERSION_FILE', 'MODEL_FILES', 'CARD_FILES', 'EXPORT_FORMATS', 'EXPORTS_FILE', 'EXPORT_FILES', 'EXPORT_COMMANDS',
+           'heldout_texts', 'heldout_sequences', 'pad_batch', 'compare_logits', 'WithMask', 'export_onnx', 'OnnxLM',
+           'quantize_int8', 'save_int8', 'load_int8', 'fidelity_pairs', 'int8_fidelity', 'gguf_permute', 'rope_pairs',
+           'gguf_tensors', 'adds_space_prefix', 'gguf_vocab', 'write_gguf', 'read_gguf', 'check_gguf', 'gguf_reference',
            'llama_cpp_available', 'LlamaCppLM', 'llama_cpp_fidelity', 'file_checksums', 'bump_version',
            'version_change', 'model_fingerprints', 'model_version', 'export_fingerprint', 'up_to_date_export',
            'export_format', 'export', 'format_line', 'summary', 'Int8LM', 'export_backends', 'model_versions',
@@ -432,6 +432,7 @@ def version_change(prev: dict | None, interface: dict, files: dict) -> str | Non
 
 # %% ../nbs/09a_export.ipynb #48b62c92
 MODEL_FILES = ('model.safetensors', 'tokenizer', 'hf')
+CARD_FILES = ('hf/README.md', 'hf/LICENSE.md')     # and hf/plots/: the card stage writes them after training; not the model
 
 def model_fingerprints(run_dir) -> dict:
     "The fingerprints of the stages the run's model came from: train, tokenizer, and collect/clean where the run record has them."
@@ -445,7 +446,7 @@ def model_version(run_dir) -> dict:
     "The trained model's version record `version.json` in `run_dir`: written when new or changed (the version bumped), else the one there."
     run = Path(run_dir)
     if not (run/'model.safetensors').exists(): raise DataError(f"{run/'model.safetensors'}: no trained model (run `bilingual-lm train` first)")
-    files = file_checksums(run, MODEL_FILES)
+    files = {k: v for k, v in file_checksums(run, MODEL_FILES).items() if not (k in CARD_FILES or k.startswith('hf/plots/'))}
     interface = dict(model=read_json(run/'train.json', 'training summary').get('model'),
                      tokenizer_sha256=(files.get('tokenizer/spm.model') or {}).get('sha256'))
     prev = read_json(run/VERSION_FILE) if (run/VERSION_FILE).exists() else None
@@ -630,6 +631,7 @@ def export_command(args) -> int:
             r = export(cfg, formats, args.force, args.max_docs, args.max_pairs, args.gguf_dtype)
             info.update(summary=summary(r, cfg), skipped=r['skipped'], fingerprint=r['fingerprint'])
     for f in formats: print(format_line(f, r['exports'][f]) + ('' if f in r['done'] else ' [up to date]'))
+    if r['done']: print("next: `bilingual-lm bench` measures the exports' serving speed, then `bilingual-lm card` adds the export table to the model card")
     return 0
 
 def models_command(args) -> int:

@@ -651,7 +651,8 @@ def make_learner(cfg: Config, dls: DataLoaders, model: LlamaLM, run_dir, fp: str
     opt = lambda params, lr: Adam(params, lr=lr, mom=0.9, sqr_mom=0.95, eps=1e-8, wd=t.weight_decay)
     learn = Learner(dls, model, loss_func=lm_loss, opt_func=opt, lr=t.lr, metrics=[Perplexity()], cbs=cbs,
                     path=Path(run_dir), model_dir='checkpoints', wd=t.weight_decay, moms=(0.9, 0.9, 0.9))
-    if os.environ.get('BILINGUAL_LM_PROGRESS', '1') == '0': learn.remove_cb(ProgressCallback)   # the switch of core's `progress`
+    if os.environ.get('BILINGUAL_LM_PROGRESS', '1') == '0':         # the switch of core's `progress`: no bar, no epoch table
+        learn.remove_cb(ProgressCallback); learn.logger = lambda *a: None      # (the figures are in history.csv and evals.csv)
     return learn
 
 # %% ../nbs/06_training.ipynb #c633128d
